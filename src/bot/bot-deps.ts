@@ -1,0 +1,13 @@
+import type { Logger } from '../logger';
+import type { PermissionCheck } from '../services/permission-check';
+
+/** What the bot's handlers need; built by the composition root, replaced piecemeal in tests. */
+export interface BotDeps {
+  logger: Logger;
+  tenant: { id: string; mode: 'live' | 'simulated' };
+  appName: string;
+  /** Tenants whose users may talk to the bot; an activity without a tenant passes only in local mode. */
+  allowedTenants: readonly string[];
+  localMode: boolean;
+  permissionCheck: PermissionCheck;
+}

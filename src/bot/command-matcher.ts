@@ -1,0 +1,30 @@
+import type { CommandDefinition, CommandName } from './command-catalogue';
+
+export type ParsedMessage =
+  | { kind: 'command'; command: CommandName; rest: string }
+  | { kind: 'text'; text: string };
+
+/**
+ * Matches a chat message to a command: case-insensitive, @mentions removed, extra words after the
+ * command allowed ("check pcemail permissions please"). Longest command names are tried first.
+ */
+export function parseMessage(raw: string, commands: readonly CommandDefinition[]): ParsedMessage {
+  const text = normalise(raw);
+  const byLength = [...commands].sort((a, b) => b.name.length - a.name.length);
+  for (const command of byLength) {
+    if (text === command.name || text.startsWith(`${command.name} `)) {
+      return { kind: 'command', command: command.name, rest: text.slice(command.name.length).trim() };
+    }
+  }
+  return { kind: 'text', text: raw };
+}
+
+/** Strips Teams' <at>…</at> mention markup and folds case and white space. */
+export function normalise(raw: string): string {
+  return raw
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

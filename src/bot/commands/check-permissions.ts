@@ -1,0 +1,30 @@
+import type { TurnContext } from 'botbuilder';
+import { renderDiagnosisCard, renderNoticeCard, type AdaptiveCard } from '../../cards';
+import { isProductError } from '../../domain';
+import type { BotDeps } from '../bot-deps';
+import { sendCard } from '../send-card';
+
+export const RUN_CHECK_VERB = 'checkPermissions.run';
+
+/** `check pcemail permissions`: show progress, run the checks, answer with the card. */
+export async function handleCheckPermissions(context: TurnContext, deps: BotDeps): Promise<void> {
+  await context.sendActivity({ type: 'typing' });
+  await sendCard(context, await checkPermissionsCard(deps));
+}
+
+/** Runs the checks and renders their card, or a plain notice when they could not run. */
+export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard> {
+  try {
+    const diagnosis = await deps.permissionCheck.run();
+    return renderDiagnosisCard({ diagnosis, appName: deps.appName, runAgain: { verb: RUN_CHECK_VERB } });
+  } catch (error) {
+    if (!isProductError(error)) throw error;
+    deps.logger.warn({ error: error.info }, 'permission check could not run');
+    return renderNoticeCard({
+      title: 'The checks could not run',
+      lines: [error.info.message, ...(error.info.requestId ? [`Request id: ${error.info.requestId}`] : [])],
+      tone: 'error',
+      actions: [{ type: 'Action.Execute', title: 'Try again', verb: RUN_CHECK_VERB }],
+    });
+  }
+}

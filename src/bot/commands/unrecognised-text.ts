@@ -1,0 +1,39 @@
+import type { TurnContext } from 'botbuilder';
+import { renderNoticeCard } from '../../cards';
+import { explainErrorText } from '../../domain';
+import { sendCard } from '../send-card';
+
+/**
+ * Text that is no command: explain any AADSTS number, Graph error code or malformed GUID in it
+ * (admins paste error messages); otherwise suggest `help`.
+ */
+export async function handleUnrecognisedText(context: TurnContext, text: string): Promise<void> {
+  const explanations = explainErrorText(text);
+  if (explanations.length === 0) {
+    await sendCard(
+      context,
+      renderNoticeCard({
+        title: 'I did not understand that',
+        lines: [
+          'Did you mean "check pcemail permissions"? Type "help" to see everything I can do.',
+          'You can also paste an error message (an AADSTS code or a Graph error) and I will explain it.',
+        ],
+        tone: 'info',
+      }),
+    );
+    return;
+  }
+  await sendCard(
+    context,
+    renderNoticeCard({
+      title: explanations.length === 1 ? 'What this error means' : `What these ${explanations.length} errors mean`,
+      lines: explanations.flatMap((e) => [
+        `${e.code} — ${e.title}`,
+        `Cause: ${e.cause}`,
+        `Fix: ${e.fix}`,
+        `Learn more: ${e.learnMoreUrl}`,
+      ]),
+      tone: 'info',
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { renderNoticeCard, renderWelcomeCard } from '../cards';
+import { RUN_CHECK_VERB, checkPermissionsCard, handleCheckPermissions } from './commands/check-permissions';
+import { handleHelp } from './commands/help';
+import { handleUnrecognisedText } from './commands/unrecognised-text';
+import type { BotDeps } from './bot-deps';
+import { COMMANDS, type CommandName } from './command-catalogue';
+import { parseMessage } from './command-matcher';
+import { sendCard } from './send-card';
+import { activityTenantId, isTenantAllowed } from './tenant-gate';
+
+export type Bot = Application<TurnState>;
+
+const COMMAND_HANDLERS: Record<CommandName, (context: TurnContext, deps: BotDeps) => Promise<void>> = {
+  'check pcemail permissions': handleCheckPermissions,
+  help: handleHelp,
+};
+
+/** Builds the whole bot from its dependencies (probot style): a test builds it the same way. */
+export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
+  const app = new Application<TurnState>({
+    adapter,
+    removeRecipientMention: true,
+    // Progress is sent explicitly where work is slow; a timer would add stray typing activities.
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  app.turn('beforeTurn', async (context) => refuseOtherTenants(context, deps));
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const parsed = parseMessage(context.activity.text ?? '', COMMANDS);
+    if (parsed.kind === 'command') {
+      await COMMAND_HANDLERS[parsed.command](context, deps);
+    } else {
+      await handleUnrecognisedText(context, parsed.text);
+    }
+  });
+
+  app.adaptiveCards.actionExecute(RUN_CHECK_VERB, async () => checkPermissionsCard(deps));
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
+    if (!botWasAdded) return;
+    await sendCard(
+      context,
+      renderWelcomeCard({ simulated: deps.tenant.mode === 'simulated', tenantId: deps.tenant.id, commands: [...COMMANDS] }),
+    );
+  });
+
+  app.error(async (context, error) => {
+    deps.logger.error({ err: { name: error.name, message: error.message } }, 'turn failed');
+    if (context.activity.type === ActivityTypes.Message) {
+      await sendCard(
+        context,
+        renderNoticeCard({
+          title: 'Something went wrong',
+          lines: ['I could not finish that. Nothing was changed; please try again in a minute.'],
+          tone: 'error',
+        }),
+      );
+    }
+  });
+
+  return app;
+}
+
+async function refuseOtherTenants(context: TurnContext, deps: BotDeps): Promise<boolean> {
+  const tenantId = activityTenantId(context);
+  if (isTenantAllowed(tenantId, deps.allowedTenants, deps.localMode)) return true;
+  deps.logger.warn({ tenantId }, 'refused an activity from a tenant that is not allowed');
+  const card = renderNoticeCard({
+    title: 'This bot is not available to your organization',
+    lines: ['PCEmail Ops serves the Microsoft 365 tenant it was set up for. Ask your administrator for access.'],
+    tone: 'warning',
+  });
+  if (context.activity.type === ActivityTypes.Invoke) {
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+    });
+  } else if (context.activity.type === ActivityTypes.Message) {
+    await sendCard(context, card);
+  }
+  return false;
+}

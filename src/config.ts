@@ -1,0 +1,301 @@
+import { describeGuidProblem, isGuid } from './domain';
+
+/** The one place that knows the environment variables (DESIGN §3). Everything else receives AppConfig. */
+export interface AppConfig {
+  port: number;
+  logLevel: string;
+  bot: BotIdentity;
+  tenant: { id: string; mode: 'live' | 'simulated' };
+  inspector: ClientCredentials;
+  pcemail: PcemailSettings;
+  endpoints: { graph: string; authority: string };
+  approvers: string[];
+  consentMode: 'grant' | 'link';
+  expiryReminderDays: number[];
+  jobsKey?: string;
+  state: StateSettings;
+  allowedTenants: string[];
+  simulatedScenario: string;
+  graphPolicy: GraphPolicy;
+}
+
+export interface BotIdentity {
+  id: string;
+  password: string;
+  type: string;
+  tenantId: string;
+  /** Empty BOT_ID: inbound auth off; only for local runs. */
+  localMode: boolean;
+}
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface PcemailSettings {
+  appId?: string;
+  appName: string;
+  clientSecret?: string;
+  mailboxes: string[];
+  outOfScopeMailbox?: string;
+}
+
+export interface StateSettings {
+  store: 'file' | 'blob';
+  dir: string;
+  connectionString?: string;
+  container: string;
+}
+
+/** Bounds on how long the product waits for Graph and Entra, so a check always finishes. */
+export interface GraphPolicy {
+  timeoutMs: number;
+  maxRetries: number;
+  /** Longest Retry-After honoured; a longer one is cut to this (tests set it low). */
+  retryAfterCapSeconds: number;
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
+
+/** The Agents Playground's built-in tenant id (not a GUID), accepted only in simulated mode (DESIGN §8). */
+export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
+const DEFAULT_REMINDER_DAYS = [30, 14, 7, 3, 1, 0];
+const SECRET_VARIABLES = ['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'PCEMAIL_CLIENT_SECRET', 'JOBS_KEY'];
+
+/** True when no customer tenant is configured and the built-in simulator must stand in. */
+export function wantsSimulatedTenant(env: NodeJS.ProcessEnv): boolean {
+  return !value(env, 'TENANT_ID');
+}
+
+/**
+ * Reads and validates the configuration; every problem is listed at once, each with its fix.
+ * `simulated` is set by the composition root after it started the simulator and merged its values.
+ */
+export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolean } = {}): ConfigResult {
+  const problems: string[] = [];
+  const simulated = options.simulated === true;
+
+  const port = readInteger(env, 'PORT', 3978, 0, 65535, problems);
+  const botId = value(env, 'BOT_ID') ?? '';
+  const bot: BotIdentity = {
+    id: botId,
+    password: value(env, 'BOT_PASSWORD') ?? '',
+    type: value(env, 'BOT_TYPE') ?? 'MultiTenant',
+    tenantId: value(env, 'BOT_TENANT_ID') ?? '',
+    localMode: botId === '',
+  };
+  if (botId && !bot.password) {
+    problems.push('BOT_PASSWORD is empty: set it to the client secret of the bot registration BOT_ID.');
+  }
+  if (botId) requireGuid(problems, 'BOT_ID', botId, 'the Microsoft App ID of the Azure Bot');
+  if (bot.tenantId) requireGuid(problems, 'BOT_TENANT_ID', bot.tenantId, 'the tenant of the bot');
+
+  const tenantId = value(env, 'TENANT_ID') ?? '';
+  if (!tenantId) {
+    problems.push('TENANT_ID is empty: set it to the Directory (tenant) ID of your Microsoft 365 tenant.');
+  } else {
+    requireGuid(problems, 'TENANT_ID', tenantId, 'the Directory (tenant) ID');
+  }
+
+  const inspector = {
+    clientId: value(env, 'GRAPH_CLIENT_ID') ?? botId,
+    clientSecret: value(env, 'GRAPH_CLIENT_SECRET') ?? bot.password,
+  };
+  if (!inspector.clientId) {
+    problems.push(
+      'GRAPH_CLIENT_ID is empty (and no BOT_ID to fall back on): set it to an app registration in your tenant that holds Application.Read.All.',
+    );
+  } else {
+    requireGuid(problems, 'GRAPH_CLIENT_ID', inspector.clientId, 'the inspector app registration');
+  }
+  if (!inspector.clientSecret) {
+    problems.push('GRAPH_CLIENT_SECRET is empty (and no BOT_PASSWORD): set it to the inspector app’s client secret value.');
+  }
+
+  const appId = value(env, 'PCEMAIL_APP_ID');
+  if (appId) requireGuid(problems, 'PCEMAIL_APP_ID', appId, 'the Application (client) ID of PCEmail');
+  const mailboxes = list(env, 'PCEMAIL_MAILBOXES');
+  for (const mailbox of mailboxes) {
+    if (!looksLikeMailbox(mailbox)) {
+      problems.push(`PCEMAIL_MAILBOXES has "${printable(mailbox)}", which is not a mailbox address: use name@domain, separated by commas.`);
+    }
+  }
+  const outOfScopeMailbox = value(env, 'PCEMAIL_OUT_OF_SCOPE_MAILBOX');
+  if (outOfScopeMailbox && !looksLikeMailbox(outOfScopeMailbox)) {
+    problems.push(`PCEMAIL_OUT_OF_SCOPE_MAILBOX is "${printable(outOfScopeMailbox)}", which is not a mailbox address.`);
+  }
+  const pcemail: PcemailSettings = {
+    appId,
+    appName: value(env, 'PCEMAIL_APP_NAME') ?? 'PCEmail',
+    clientSecret: value(env, 'PCEMAIL_CLIENT_SECRET'),
+    mailboxes,
+    outOfScopeMailbox,
+  };
+
+  const endpoints = {
+    graph: readEndpoint(env, 'GRAPH_ENDPOINT', 'https://graph.microsoft.com', problems),
+    authority: readEndpoint(env, 'AUTHORITY_HOST', 'https://login.microsoftonline.com', problems),
+  };
+
+  const approvers = list(env, 'APPROVERS');
+  for (const approver of approvers) {
+    requireGuid(problems, 'APPROVERS', approver, 'an Entra object id of an approver');
+  }
+
+  const consentMode = value(env, 'CONSENT_MODE') ?? 'link';
+  if (consentMode !== 'grant' && consentMode !== 'link') {
+    problems.push(`CONSENT_MODE is "${printable(consentMode)}": use grant or link.`);
+  }
+
+  const expiryReminderDays = readDayList(env, problems);
+
+  const jobsKey = value(env, 'JOBS_KEY');
+  if (jobsKey !== undefined && jobsKey.length < 16) {
+    problems.push('JOBS_KEY is shorter than 16 characters: use a long random value (e.g. openssl rand -hex 32).');
+  }
+
+  const store = value(env, 'STATE_STORE') ?? 'file';
+  if (store !== 'file' && store !== 'blob') {
+    problems.push(`STATE_STORE is "${printable(store)}": use file or blob.`);
+  }
+  const connectionString = value(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  if (store === 'blob' && !connectionString) {
+    problems.push('STATE_STORE is blob but AZURE_STORAGE_CONNECTION_STRING is empty: set the storage account connection string.');
+  }
+
+  const allowedTenants = list(env, 'ALLOWED_TENANTS');
+  for (const tenant of allowedTenants) requireGuid(problems, 'ALLOWED_TENANTS', tenant, 'a tenant id');
+
+  const graphPolicy: GraphPolicy = {
+    timeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', 10_000, 100, 120_000, problems),
+    maxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems),
+    retryAfterCapSeconds: readInteger(env, 'GRAPH_RETRY_AFTER_CAP_SECONDS', 30, 0, 300, problems),
+  };
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      port,
+      logLevel: value(env, 'LOG_LEVEL') ?? 'info',
+      bot,
+      tenant: { id: tenantId, mode: simulated ? 'simulated' : 'live' },
+      inspector,
+      pcemail,
+      endpoints,
+      approvers,
+      consentMode: consentMode as 'grant' | 'link',
+      expiryReminderDays,
+      jobsKey,
+      state: {
+        store: store as 'file' | 'blob',
+        dir: value(env, 'STATE_DIR') ?? '.data',
+        connectionString,
+        container: value(env, 'STATE_CONTAINER') ?? 'pcemail-ops',
+      },
+      allowedTenants:
+        allowedTenants.length > 0
+          ? allowedTenants
+          : simulated
+            ? [tenantId, PLAYGROUND_TENANT_ID]
+            : [tenantId],
+      simulatedScenario: value(env, 'SIMULATED_SCENARIO') ?? 'demo',
+      graphPolicy,
+    },
+  };
+}
+
+/** Values that must never be printed; the logger redacts them wherever they appear. */
+export function secretValues(env: NodeJS.ProcessEnv): string[] {
+  return SECRET_VARIABLES.map((name) => value(env, name)).filter((v): v is string => !!v);
+}
+
+/** Only http:// on loopback; anything else must be https (DESIGN §3). */
+export function isAllowedEndpoint(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.search || url.hash) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const trimmed = raw.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (value(env, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function requireGuid(problems: string[], name: string, raw: string, meaning: string): void {
+  if (!isGuid(raw)) {
+    problems.push(`${name} "${printable(raw)}" is not a valid GUID (${describeGuidProblem(raw)}): set it to ${meaning}.`);
+  }
+}
+
+function readInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    problems.push(`${name} is "${printable(raw)}": use a whole number from ${min} to ${max}.`);
+    return fallback;
+  }
+  return parsed;
+}
+
+function readEndpoint(env: NodeJS.ProcessEnv, name: string, fallback: string, problems: string[]): string {
+  const raw = value(env, name) ?? fallback;
+  if (!isAllowedEndpoint(raw)) {
+    problems.push(
+      `${name} is "${printable(raw)}": use an https:// URL (http:// only for 127.0.0.1, localhost or [::1]), without query or credentials.`,
+    );
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function readDayList(env: NodeJS.ProcessEnv, problems: string[]): number[] {
+  const raw = list(env, 'EXPIRY_REMINDER_DAYS');
+  if (raw.length === 0) return DEFAULT_REMINDER_DAYS;
+  const days = raw.map(Number);
+  if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 365)) {
+    problems.push('EXPIRY_REMINDER_DAYS must be whole numbers of days from 0 to 365, separated by commas (e.g. 30,14,7,3,1,0).');
+    return DEFAULT_REMINDER_DAYS;
+  }
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function looksLikeMailbox(address: string): boolean {
+  // Exchange allows ' and # in local parts; whitespace, control characters and a second @ never.
+  return /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(address) && address.length <= 320;
+}
+
+/** Echoes a bad value safely: no control characters, bounded length. */
+function printable(raw: string): string {
+  const clean = raw.replace(/\p{Cc}/gu, '?');
+  return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}

@@ -1,0 +1,30 @@
+import type { PermissionCatalog } from '../permission-catalog';
+import type { AppRegistration, SnapshotSettings, TenantSnapshot } from '../tenant-snapshot';
+
+/** What every check after `app.registered` judges against: exactly one PCEmail registration. */
+export interface JudgeContext {
+  snapshot: TenantSnapshot;
+  settings: SnapshotSettings;
+  app: AppRegistration;
+  /** `snapshot.takenAt` in milliseconds: the checks' only clock. */
+  now: number;
+  catalog: PermissionCatalog;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "2025-03-01" (UTC), the way admins read dates in the Entra admin center's lists. */
+export function formatDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** "1 item", "42 items". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
+}

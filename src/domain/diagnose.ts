@@ -1,0 +1,83 @@
+import { CHECK_IDS, type CheckId, type CheckResult, type Diagnosis } from './check-result';
+import { judgeLeastPrivilege } from './checks/least-privilege';
+import { judgeMailboxAccess, judgeMailboxRestricted, skippedMailboxRows } from './checks/mailboxes';
+import { judgeMailConsent, judgeUserReadConsent } from './checks/consent';
+import type { JudgeContext } from './checks/judge-context';
+import { judgeMailPermission, judgeUserReadPermission } from './checks/permissions';
+import {
+  findPcemailApp,
+  judgeAppRegistered,
+  judgeServicePrincipal,
+  judgeSingleTenant,
+} from './checks/registration';
+import { judgeSecretExpiry, judgeSecretPresent } from './checks/secret';
+import { judgeSecretWorks } from './checks/secret-sign-in';
+import { judgeTokenRoles } from './checks/token-roles';
+import { skip, toResult, type Blocker, type Verdict } from './checks/verdict';
+import { buildPermissionCatalog } from './permission-catalog';
+import type { AppRegistration, SnapshotSettings, TenantSnapshot } from './tenant-snapshot';
+
+type SingleRowCheck = Exclude<CheckId, 'app.registered' | 'mailbox.access'>;
+
+/** The checks that judge the one PCEmail registration, one row each (mailbox.access has its own). */
+const JUDGES: Record<SingleRowCheck, (ctx: JudgeContext) => Verdict> = {
+  'app.single-tenant': judgeSingleTenant,
+  'app.service-principal': judgeServicePrincipal,
+  'secret.present': judgeSecretPresent,
+  'secret.expiry': judgeSecretExpiry,
+  'secret.works': judgeSecretWorks,
+  'permission.user-read': judgeUserReadPermission,
+  'permission.mail-readwrite': (ctx) => judgeMailPermission(ctx, 'Mail.ReadWrite'),
+  'permission.mail-send': (ctx) => judgeMailPermission(ctx, 'Mail.Send'),
+  'permission.least-privilege': judgeLeastPrivilege,
+  'consent.user-read': judgeUserReadConsent,
+  'consent.mail-readwrite': (ctx) => judgeMailConsent(ctx, 'Mail.ReadWrite'),
+  'consent.mail-send': (ctx) => judgeMailConsent(ctx, 'Mail.Send'),
+  'token.roles': judgeTokenRoles,
+  'mailbox.restricted': judgeMailboxRestricted,
+};
+
+/**
+ * Judges a tenant snapshot against DESIGN §4's catalogue: every check, in catalogue order, with
+ * `mailbox.access` once per configured mailbox. Pure: the only clock is `snapshot.takenAt`.
+ */
+export function diagnose(snapshot: TenantSnapshot): Diagnosis {
+  const app = findPcemailApp(snapshot);
+  const later = CHECK_IDS.filter((id) => id !== 'app.registered');
+  const rows = app.ok
+    ? judgeAll(later, contextFor(snapshot, app.value))
+    : skipAll(later, snapshot.settings, app.blocker);
+  const checks = [toResult('app.registered', judgeAppRegistered(snapshot)), ...rows];
+  return { tenant: snapshot.tenant, checkedAt: snapshot.takenAt, checks };
+}
+
+function contextFor(snapshot: TenantSnapshot, app: AppRegistration): JudgeContext {
+  return {
+    snapshot,
+    settings: snapshot.settings,
+    app,
+    now: Date.parse(snapshot.takenAt),
+    catalog: buildPermissionCatalog(snapshot.graphServicePrincipal),
+  };
+}
+
+function judgeAll(ids: readonly CheckId[], ctx: JudgeContext): CheckResult[] {
+  return ids.flatMap((id) => {
+    if (id === 'mailbox.access') return judgeMailboxAccess(ctx);
+    if (id === 'app.registered') return [];
+    return [toResult(id, JUDGES[id](ctx))];
+  });
+}
+
+/** Without exactly one registration every later check skips, mailbox rows still one per mailbox. */
+function skipAll(
+  ids: readonly CheckId[],
+  settings: SnapshotSettings,
+  blocker: Blocker,
+): CheckResult[] {
+  return ids.flatMap((id) =>
+    id === 'mailbox.access'
+      ? skippedMailboxRows(settings, blocker)
+      : [toResult(id, skip(id, blocker))],
+  );
+}

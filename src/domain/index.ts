@@ -1,0 +1,26 @@
+export * from './check-result';
+export * from './graph-permissions';
+export * from './outcome';
+export * from './product-error';
+export * from './tenant-snapshot';
+export { diagnose } from './diagnose';
+export {
+  explainAadsts,
+  explainErrorText,
+  explainGraphError,
+  mentionsAccessPolicy,
+  MAX_EXPLAINED_TEXT,
+  type Explanation,
+} from './error-knowledge';
+export { describeGuidProblem, isGuid } from './guid';
+export {
+  buildPermissionCatalog,
+  describePermission,
+  type PermissionCatalog,
+} from './permission-catalog';
+export {
+  SIGN_IN_ONLY_SCOPES,
+  WELL_KNOWN_GRAPH_PERMISSIONS,
+  type KnownPermission,
+  type PermissionType,
+} from './well-known-graph-permissions';

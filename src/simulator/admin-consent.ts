@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import {
+  renderConsentPage,
+  renderErrorPage,
+  renderResultPage,
+  type PermissionLine,
+} from './admin-consent-page';
+import { aadsts, type EntraError } from './entra-errors';
+import { createAppRoleAssignment } from './graph-app-role-assignments';
+import { createPermissionGrant } from './graph-permission-grants';
+import { GRAPH_APP_ID, GRAPH_RESOURCE } from './graph-service-principal';
+import type { Runtime } from './runtime';
+import type { Application, ServicePrincipal, TenantState } from './tenant-state';
+
+export interface HtmlReply {
+  status: number;
+  html?: string;
+  location?: string;
+  clientId?: string;
+}
+
+interface ConsentRequest {
+  state: TenantState;
+  app: Application;
+  lines: PermissionLine[];
+  fields: Record<string, string>;
+}
+
+function graphOf(state: TenantState): ServicePrincipal | undefined {
+  return state.servicePrincipals.find((s) => s.appId === GRAPH_APP_ID);
+}
+
+/** What the app asks for: `.default` = its requiredResourceAccess on Graph; else the named Graph permissions. */
+function requestedPermissions(
+  state: TenantState,
+  app: Application,
+  scope: string,
+): PermissionLine[] | EntraError {
+  const graph = graphOf(state);
+  if (!graph) return aadsts.resourceNotFound(GRAPH_RESOURCE, state.displayName);
+  const sp = state.servicePrincipals.find((s) => s.appId === app.appId);
+  const assigned = new Set(
+    state.appRoleAssignments
+      .filter((a) => a.principalId === sp?.id && a.resourceId === graph.id)
+      .map((a) => a.appRoleId),
+  );
+  const grant = state.oauth2PermissionGrants.find(
+    (g) => g.clientId === sp?.id && g.resourceId === graph.id && g.consentType === 'AllPrincipals',
+  );
+  const granted = new Set((grant?.scope ?? '').split(/\s+/).filter((s) => s !== ''));
+  const role = (id: string) => graph.appRoles.find((r) => r.id === id);
+  const delegated = (id: string) => graph.oauth2PermissionScopes.find((s) => s.id === id);
+  const wanted = app.requiredResourceAccess
+    .filter((r) => r.resourceAppId === GRAPH_APP_ID)
+    .flatMap((r) => r.resourceAccess);
+  const lines: PermissionLine[] = [];
+  for (const entry of scope.split(/\s+/).filter((s) => s !== '')) {
+    const name = entry.replace(
+      /^(https:\/\/graph\.microsoft\.com|00000003-0000-0000-c000-000000000000)\//i,
+      '',
+    );
+    const picks = name === '.default' ? wanted : [];
+    if (name !== '.default') {
+      const asRole = wanted.find((w) => w.type === 'Role' && role(w.id)?.value === name);
+      const scopeId = graph.oauth2PermissionScopes.find((s) => s.value === name)?.id;
+      if (asRole) picks.push(asRole);
+      else if (scopeId) picks.push({ id: scopeId, type: 'Scope' });
+      else if (!['openid', 'profile', 'offline_access'].includes(name)) {
+        return {
+          status: 400,
+          error: 'invalid_client',
+          code: 650053,
+          message: `AADSTS650053: The application '${app.displayName}' asked for scope '${name}' that doesn't exist on the resource '${GRAPH_APP_ID}'.`,
+        };
+      }
+    }
+    for (const p of picks) {
+      const found = p.type === 'Role' ? role(p.id) : delegated(p.id);
+      if (!found || lines.some((l) => l.value === found.value && l.type === p.type)) continue;
+      const description =
+        'displayName' in found ? found.displayName : found.adminConsentDisplayName;
+      lines.push({
+        value: found.value,
+        type: p.type,
+        description,
+        granted: p.type === 'Role' ? assigned.has(p.id) : granted.has(found.value),
+      });
+    }
+  }
+  return lines;
+}
+
+function readRequest(
+  rt: Runtime,
+  tenantSegment: string,
+  fields: Record<string, string>,
+): ConsentRequest | EntraError {
+  const state = rt.resolveTenant(tenantSegment);
+  if (state === 'invalid') return aadsts.invalidTenantName(tenantSegment);
+  if (!state) return aadsts.tenantNotFound(tenantSegment);
+  const clientId = fields.client_id ?? '';
+  if (!clientId) return aadsts.missingParameter('client_id');
+  const app = state.applications.find((a) => a.appId === clientId.toLowerCase());
+  if (!app) return aadsts.appNotFound(clientId, tenantSegment);
+  if (!fields.scope) return aadsts.missingParameter('scope');
+  const redirect = fields.redirect_uri;
+  // No registered reply URLs in the simulated apps: accept any http(s) one, never javascript: and the like.
+  if (redirect && !/^https?:\/\//i.test(redirect))
+    return aadsts.redirectMismatch(redirect, app.appId);
+  const lines = requestedPermissions(state, app, fields.scope);
+  return Array.isArray(lines) ? { state, app, lines, fields } : lines;
+}
+
+/** Records the consent: a service principal if missing, app role assignments, and the AllPrincipals grant. */
+function recordConsent(rt: Runtime, request: ConsentRequest): string[] {
+  const { state, app, lines } = request;
+  const graph = graphOf(state);
+  if (!graph) return [];
+  let sp = state.servicePrincipals.find((s) => s.appId === app.appId);
+  const done: string[] = [];
+  if (!sp) {
+    sp = {
+      id: randomUUID(),
+      appId: app.appId,
+      displayName: app.displayName,
+      accountEnabled: true,
+      servicePrincipalType: 'Application',
+      appOwnerOrganizationId: state.tenantId,
+      servicePrincipalNames: [app.appId],
+      appRoles: [],
+      oauth2PermissionScopes: [],
+    };
+    state.servicePrincipals.push(sp);
+    done.push(`Created the enterprise application (service principal) for ${app.displayName}.`);
+  }
+  for (const line of lines.filter((l) => !l.granted && l.type === 'Role')) {
+    const appRoleId = graph.appRoles.find((r) => r.value === line.value)?.id;
+    createAppRoleAssignment(
+      state,
+      { principalId: sp.id, resourceId: graph.id, appRoleId },
+      rt.now(),
+    );
+    done.push(`Granted ${line.value} (Application).`);
+  }
+  const scopes = lines.filter((l) => !l.granted && l.type === 'Scope').map((l) => l.value);
+  if (scopes.length > 0) {
+    const clientId = sp.id;
+    const grant = state.oauth2PermissionGrants.find(
+      (g) =>
+        g.clientId === clientId && g.resourceId === graph.id && g.consentType === 'AllPrincipals',
+    );
+    if (grant)
+      grant.scope = [...grant.scope.split(/\s+/).filter((s) => s !== ''), ...scopes].join(' ');
+    else
+      createPermissionGrant(state, {
+        clientId,
+        consentType: 'AllPrincipals',
+        resourceId: graph.id,
+        scope: scopes.join(' '),
+      });
+    done.push(`Granted ${scopes.join(', ')} (Delegated) for all users.`);
+  }
+  return done.length > 0
+    ? done
+    : ['Nothing to grant: every requested permission was already granted.'];
+}
+
+function withQuery(uri: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(params).toString();
+  return `${uri}${uri.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** GET shows the consent prompt; POST (Accept or Cancel) records it and redirects when asked to. */
+export function handleAdminConsent(
+  rt: Runtime,
+  tenantSegment: string,
+  method: string,
+  fields: Record<string, string>,
+  action: string,
+): HtmlReply {
+  if (method !== 'GET' && method !== 'POST')
+    return { status: 405, html: renderErrorPage('Method not allowed.') };
+  const request = readRequest(rt, tenantSegment, fields);
+  const clientId = fields.client_id;
+  if (!('app' in request))
+    return { status: request.status, html: renderErrorPage(request.message), clientId };
+  const { app, state } = request;
+  const redirect = fields.redirect_uri;
+  const echo = { ...(fields.state !== undefined ? { state: fields.state } : {}) };
+  if (method === 'GET') {
+    const hidden: Record<string, string> = { client_id: app.appId, scope: fields.scope ?? '' };
+    if (redirect) hidden.redirect_uri = redirect;
+    if (fields.state !== undefined) hidden.state = fields.state;
+    const html = renderConsentPage({
+      appName: app.displayName,
+      appId: app.appId,
+      tenantName: state.displayName,
+      lines: request.lines,
+      hidden,
+      action,
+    });
+    return { status: 200, html, clientId };
+  }
+  if (fields.decision !== 'accept') {
+    const declined = {
+      error: 'access_denied',
+      error_description: 'AADSTS65004: User declined to consent to access the app.',
+      ...echo,
+    };
+    return redirect
+      ? { status: 302, location: withQuery(redirect, declined), clientId }
+      : {
+          status: 200,
+          html: renderResultPage('Consent declined', ['Nothing was granted.']),
+          clientId,
+        };
+  }
+  const done = recordConsent(rt, request);
+  if (redirect)
+    return {
+      status: 302,
+      location: withQuery(redirect, {
+        admin_consent: 'True',
+        tenant: state.tenantId,
+        scope: fields.scope ?? '',
+        ...echo,
+      }),
+      clientId,
+    };
+  return { status: 200, html: renderResultPage('Permissions granted', done), clientId };
+}

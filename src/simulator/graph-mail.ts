@@ -1,0 +1,104 @@
+import { findUser } from './graph-directory';
+import { graphErrors } from './graph-errors';
+import {
+  isSegment,
+  parseKey,
+  requireRole,
+  type GraphRequest,
+  type GraphResponse,
+} from './graph-request';
+import { templates } from './graph-templates';
+import { inboxView, messageView } from './graph-views';
+import { collectionResponse, entityResponse, type PagingEnv } from './odata-query';
+import type { TenantState, User } from './tenant-state';
+
+const MAIL_READ = ['Mail.ReadBasic', 'Mail.ReadBasic.All', 'Mail.Read', 'Mail.ReadWrite'];
+
+/**
+ * Exchange Online's checks, in its order: the token's mail role, the recipient, its mailbox,
+ * then the tenant's ApplicationAccessPolicy for the calling app (RestrictAccess / DenyAccess).
+ */
+function openMailbox(req: GraphRequest, state: TenantState, userKey: string): User {
+  requireRole(req.caller, MAIL_READ, graphErrors.mailAccessDenied);
+  const address = parseKey(userKey).value;
+  const user = findUser(state, address);
+  if (!user) throw graphErrors.invalidUser(address);
+  if (!user.mailbox) throw graphErrors.mailboxNotEnabled();
+  for (const policy of state.accessPolicies.filter((p) => p.appId === req.caller.appId)) {
+    const inGroup =
+      state.groups.find((g) => g.id === policy.scopeGroupId)?.memberIds.includes(user.id) ?? false;
+    if ((policy.accessRight === 'RestrictAccess') !== inGroup)
+      throw graphErrors.blockedByAccessPolicy();
+  }
+  return user;
+}
+
+/** Only the Inbox exists here: its well-known name (any case), ('Inbox'), or its id. */
+function isInbox(user: User, folderKey: string): boolean {
+  const key = parseKey(folderKey).value;
+  return key.toLowerCase() === 'inbox' || key === user.mailbox?.inboxFolderId;
+}
+
+/** /users/{id|upn}/mailFolders…, /users/{id|upn}/messages… (app-only mail reads). */
+export function handleMail(req: GraphRequest, state: TenantState, env: PagingEnv): GraphResponse {
+  if (req.method !== 'GET') throw graphErrors.methodNotAllowed();
+  const [, userKey = '', area = '', ...rest] = req.segments;
+  const user = openMailbox(req, state, userKey);
+  const messages = user.mailbox?.messages ?? [];
+  const userPath = `users('${encodeURIComponent(parseKey(userKey).value)}')`;
+
+  let folderPath: string;
+  let tail: string[];
+  if (isSegment(area, 'mailFolders')) {
+    const [folderKey, ...after] = rest;
+    if (folderKey === undefined) {
+      const shape = {
+        contextPath: `${userPath}/mailFolders`,
+        typeName: 'Microsoft.OutlookServices.MailFolder',
+        flavour: 'exchange' as const,
+        resourceName: 'MailFolder',
+      };
+      const inbox = inboxView(user);
+      return collectionResponse(req, env, shape, [inbox], inbox);
+    }
+    if (!isInbox(user, folderKey)) throw graphErrors.itemNotFound();
+    folderPath = `${userPath}/mailFolders('${parseKey(folderKey).value}')`;
+    if (after.length === 0) {
+      const shape = {
+        contextPath: `${userPath}/mailFolders`,
+        typeName: 'Microsoft.OutlookServices.MailFolder',
+        flavour: 'exchange' as const,
+      };
+      return entityResponse(req, env, shape, inboxView(user));
+    }
+    const [navigation = '', ...more] = after;
+    if (!isSegment(navigation, 'messages')) throw graphErrors.segmentNotFound(navigation);
+    tail = more;
+  } else if (isSegment(area, 'messages')) {
+    folderPath = userPath;
+    tail = rest;
+  } else {
+    throw graphErrors.segmentNotFound(area);
+  }
+
+  const shape = {
+    contextPath: `${folderPath}/messages`,
+    typeName: 'Microsoft.OutlookServices.Message',
+    flavour: 'exchange' as const,
+  };
+  const [messageId, extra] = tail;
+  if (extra !== undefined) throw graphErrors.segmentNotFound(extra);
+  if (messageId === undefined) {
+    const all = messages.map((m) => messageView(m, user));
+    return collectionResponse(
+      req,
+      env,
+      { ...shape, resourceName: 'Message', defaultOrderBy: 'receivedDateTime desc' },
+      all,
+      templates.message,
+    );
+  }
+  const message = messages.find((m) => m.id === parseKey(messageId).value);
+  if (!message) throw graphErrors.itemNotFound();
+  return entityResponse(req, env, shape, messageView(message, user));
+}

@@ -1,0 +1,39 @@
+import { appScenarios } from './app-scenarios';
+import { demoScenario } from './demo';
+import { buildHealthyTenant } from './healthy-tenant';
+import { mailboxScenarios } from './mailbox-scenarios';
+import { permissionScenarios } from './permission-scenarios';
+import type { Scenario, ScenarioDefinition } from './scenario';
+import { secretScenarios } from './secret-scenarios';
+
+const DEFINITIONS: ScenarioDefinition[] = [
+  demoScenario,
+  ...appScenarios,
+  ...secretScenarios,
+  ...permissionScenarios,
+  ...mailboxScenarios,
+];
+
+export function scenarioNames(): string[] {
+  return DEFINITIONS.map((d) => d.name);
+}
+
+/** A fresh tenant for the named scenario, its dates relative to `now`. */
+export function buildScenario(name: string, now: Date): Scenario {
+  const definition = DEFINITIONS.find((d) => d.name === name);
+  if (!definition) {
+    throw new Error(
+      `Unknown simulator scenario '${name}'. Known scenarios: ${scenarioNames().join(', ')}.`,
+    );
+  }
+  const draft = buildHealthyTenant(now);
+  definition.apply?.(draft);
+  return {
+    name: definition.name,
+    description: definition.description,
+    intent: definition.intent ?? {},
+    state: draft.state,
+    product: draft.product,
+    pageSize: definition.pageSize,
+  };
+}

@@ -1,0 +1,104 @@
+import { ConfidentialClientApplication, ServerError } from '@azure/msal-node';
+import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
+import { EntraNetworkClient } from './entra-network-client';
+import { isTransientStatus, type TransportPolicy } from './transport-policy';
+
+export interface AppOnlySignInOptions {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  authorityHost: string;
+  scope: string;
+  policy: TransportPolicy;
+  /** Who signs in, for messages: "the inspector" or "PCEmail". */
+  identity: string;
+}
+
+/** The token and the claims the checks read from it. */
+export interface SignedIn {
+  accessToken: string;
+  roles: string[];
+}
+
+/**
+ * Client-credentials sign-in for one app, through MSAL. One MSAL instance per identity: its token
+ * cache lives in the instance. Errors come out as ProductError with the AADSTS number kept (an MSAL
+ * error thrown inside the Graph SDK's auth provider would lose it, so callers sign in first).
+ */
+export class AppOnlySignIn {
+  private readonly msal: ConfidentialClientApplication;
+
+  constructor(private readonly options: AppOnlySignInOptions) {
+    this.msal = new ConfidentialClientApplication({
+      auth: {
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+        // Kept on Microsoft's host so MSAL uses its built-in metadata; the network client re-addresses it.
+        authority: `https://login.microsoftonline.com/${options.tenantId}`,
+      },
+      system: { networkClient: new EntraNetworkClient(options.authorityHost, options.policy) },
+    });
+  }
+
+  /** `fresh` skips the cache: a cached token would hide a secret deleted since (DESIGN §8). */
+  async signIn(fresh = false): Promise<SignedIn> {
+    try {
+      const result = await this.msal.acquireTokenByClientCredential({
+        scopes: [this.options.scope],
+        skipCache: fresh,
+      });
+      if (!result?.accessToken) throw new Error('Entra issued no access token');
+      return { accessToken: result.accessToken, roles: rolesClaim(result.accessToken) };
+    } catch (error) {
+      throw new ProductError(signInErrorInfo(error, this.options.identity));
+    }
+  }
+
+  async accessToken(): Promise<string> {
+    return (await this.signIn()).accessToken;
+  }
+}
+
+export function signInErrorInfo(error: unknown, identity: string): ErrorInfo {
+  if (error instanceof ServerError) {
+    const aadsts = error.errorNo !== undefined ? Number(error.errorNo) : firstAadsts(error.errorMessage);
+    const status = error.status;
+    if ((status !== undefined && isTransientStatus(status)) || (aadsts === undefined && !status)) {
+      return { code: ErrorCode.ServiceUnavailable, message: `Entra was unavailable when ${identity} signed in — try again.`, status };
+    }
+    return {
+      code: ErrorCode.SignInFailed,
+      message: `${identity} could not sign in: ${firstLine(error.errorMessage) || error.errorCode}`,
+      status,
+      serviceCode: error.errorCode,
+      aadsts: Number.isFinite(aadsts) ? aadsts : undefined,
+      requestId: error.correlationId || undefined,
+    };
+  }
+  return {
+    code: ErrorCode.ServiceUnavailable,
+    message: `Entra could not be reached when ${identity} signed in — try again.`,
+  };
+}
+
+/** Reads the `roles` claim of an access token without verifying it: it only reports what it carries. */
+export function rolesClaim(accessToken: string): string[] {
+  const payload = accessToken.split('.')[1];
+  if (!payload) return [];
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: unknown };
+    return Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function firstAadsts(message: string | undefined): number | undefined {
+  const match = /AADSTS(\d{4,8})/.exec(message ?? '');
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+/** Entra's description ends with Trace/Correlation ids and a timestamp; the first line is the point. */
+function firstLine(message: string | undefined): string {
+  return (message ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+}

@@ -1,0 +1,86 @@
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
+
+/**
+ * MSAL's transport, pointed at AUTHORITY_HOST. MSAL refuses http:// authorities and would run
+ * instance discovery against the real host, so the authority stays login.microsoftonline.com and
+ * this client sends the request to the configured host instead (STACK-NOTES). It also bounds
+ * every call with a timeout and retries transient answers, so a slow Entra cannot hang a check.
+ */
+export class EntraNetworkClient implements INetworkModule {
+  constructor(
+    private readonly authorityHost: string,
+    private readonly policy: TransportPolicy,
+  ) {}
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('GET', url, options);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('POST', url, options);
+  }
+
+  private async send<T>(
+    method: string,
+    url: string,
+    options: NetworkRequestOptions | undefined,
+  ): Promise<NetworkResponse<T>> {
+    const target = this.rewrite(url);
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= this.policy.maxRetries;
+      try {
+        const response = await fetch(target, {
+          method,
+          headers: options?.headers,
+          body: method === 'POST' ? (options?.body ?? '') : undefined,
+          signal: AbortSignal.timeout(this.policy.timeoutMs),
+        });
+        if (isTransientStatus(response.status) && !last) {
+          await response.body?.cancel();
+          await this.policy.sleep(retryDelayMs(response.headers.get('retry-after'), attempt, this.policy));
+          continue;
+        }
+        const text = await response.text();
+        return { headers: headerRecord(response.headers), body: parseBody<T>(text), status: response.status };
+      } catch (error) {
+        if (last) throw new Error(`Entra could not be reached: ${describeTransportError(error)}`);
+        await this.policy.sleep(retryDelayMs(undefined, attempt, this.policy));
+      }
+    }
+  }
+
+  private rewrite(url: string): string {
+    const original = new URL(url);
+    const host = new URL(this.authorityHost);
+    const basePath = host.pathname.replace(/\/+$/, '');
+    return `${host.origin}${basePath}${original.pathname}${original.search}`;
+  }
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    record[name.toLowerCase()] = value;
+  });
+  return record;
+}
+
+/** A garbled body becomes a server error MSAL can report, instead of a JSON exception. */
+function parseBody<T>(text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return { error: 'invalid_response', error_description: 'Entra returned a body that is not JSON.' } as T;
+  }
+}
+
+export function describeTransportError(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'the request timed out';
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code) return `connection failed (${cause.code})`;
+    return 'connection failed';
+  }
+  return 'connection failed';
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { readConfig, secretValues, type AppConfig } from '../../src/config';
+import { startBot } from '../../src/start-bot';
+import type { RunningServer } from '../../src/server';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import { FakeConnector } from './fake-connector';
+import { capturingLogger } from './log-capture';
+
+export const TEST_USER = { id: '29:user-1', aadObjectId: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11', name: 'Ada Admin' };
+export const BOT_ACCOUNT = { id: '28:pcemail-ops', name: 'PCEmail Ops' };
+
+export interface BotHarness {
+  simulator: RunningSimulator;
+  connector: FakeConnector;
+  server: RunningServer;
+  config: AppConfig;
+  logLines: string[];
+  /** Posts a message activity; resolves with the HTTP status once the turn is done. */
+  say(text: string, overrides?: Record<string, unknown>): Promise<number>;
+  /** Posts an adaptiveCard/action invoke and returns the HTTP status and body (the refreshed card). */
+  execute(verb: string, data?: Record<string, unknown>): Promise<{ status: number; body: InvokeBody }>;
+  post(activity: Record<string, unknown>): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export interface InvokeBody {
+  statusCode?: number;
+  type?: string;
+  value?: Record<string, unknown>;
+}
+
+/**
+ * The real bot over HTTP: the simulated tenant (or any scenario), a fake Bot Connector as
+ * serviceUrl, the product's own config reader and composition root.
+ */
+export async function startHarness(
+  options: { scenario?: string; simulator?: SimulatorOptions; env?: Record<string, string> } = {},
+): Promise<BotHarness> {
+  const simulator = await startSimulator({ scenario: options.scenario ?? 'healthy', ...options.simulator });
+  const connector = await new FakeConnector().start();
+  const env = {
+    ...simulator.productEnv(),
+    GRAPH_RETRY_AFTER_CAP_SECONDS: '0',
+    GRAPH_TIMEOUT_MS: '3000',
+    ...options.env,
+  };
+  const result = readConfig(env, { simulated: true });
+  if (!result.ok) throw new Error(`test config invalid: ${result.problems.join('; ')}`);
+  const { logger, lines } = capturingLogger(secretValues(env));
+  const server = await startBot(result.config, { logger, port: 0, sleep: () => Promise.resolve() });
+  const conversation = {
+    id: `a:${randomUUID()}`,
+    conversationType: 'personal',
+    tenantId: result.config.tenant.id,
+  };
+
+  const post = (activity: Record<string, unknown>) =>
+    fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+
+  const base = (): Record<string, unknown> => ({
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: TEST_USER,
+    recipient: BOT_ACCOUNT,
+    conversation,
+    channelData: { tenant: { id: result.config.tenant.id } },
+    locale: 'en-US',
+  });
+
+  return {
+    simulator,
+    connector,
+    server,
+    config: result.config,
+    logLines: lines,
+    post,
+    async say(text, overrides = {}) {
+      const response = await post({ ...base(), type: 'message', text, textFormat: 'plain', ...overrides });
+      await response.text();
+      return response.status;
+    },
+    async execute(verb, data = {}) {
+      const response = await post({
+        ...base(),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : {}) as InvokeBody };
+    },
+    async stop() {
+      await server.close();
+      await connector.stop();
+      await simulator.close();
+    },
+  };
+}
