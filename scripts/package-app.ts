@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const rootDir = path.resolve(__dirname, '..', '..', '..');
-  if (await syncManifestCommands(rootDir, COMMANDS)) {
+  if (syncManifestCommands(rootDir, COMMANDS)) {
     process.stdout.write(
       'Updated the command list in appPackage/manifest.json from src/bot/command-catalogue.ts; commit it.\n',
     );

@@ -12,8 +12,17 @@ against the built-in simulated tenant; --scenario picks its scenario, default "d
 
 Exit codes: 0 nothing failed, 1 a check failed, 2 the checks could not run.`;
 
+export interface CliOutput {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
 /** Composition root of the CLI: same engine as the bot, answers on stdout, problems on stderr. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliOutput = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -26,12 +35,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const [command] = args.positionals;
   if (args.values.help || command !== 'check') {
-    process.stderr.write(`${USAGE}\n`);
+    io.stderr.write(`${USAGE}\n`);
     return args.values.help ? 0 : 2;
   }
 
@@ -43,22 +52,22 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     const merged = simulator ? { ...env, ...simulator.productEnv() } : env;
     const result = readConfig(merged, { simulated });
     if (!result.ok) {
-      process.stderr.write(`The checks could not run; fix these settings:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      io.stderr.write(`The checks could not run; fix these settings:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 2;
     }
     const { permissionCheck } = buildServices(result.config);
     const diagnosis = await permissionCheck.run();
     const output = args.values.json
       ? diagnosisJson(diagnosis)
-      : diagnosisTable(diagnosis, process.stdout.isTTY === true && !env.NO_COLOR);
-    process.stdout.write(`${output}\n`);
+      : diagnosisTable(diagnosis, io.stdout.isTTY === true && !env.NO_COLOR);
+    io.stdout.write(`${output}\n`);
     return diagnosis.checks.some((check) => check.status === 'fail') ? 1 : 0;
   } catch (error) {
     if (isProductError(error)) {
-      process.stderr.write(`${error.info.message}\n`);
+      io.stderr.write(`${error.info.message}\n`);
       return 2;
     }
-    process.stderr.write(`The checks could not run: ${(error as Error).message}\n`);
+    io.stderr.write(`The checks could not run: ${(error as Error).message}\n`);
     return 2;
   } finally {
     await simulator?.close();

@@ -35,8 +35,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'alive' });
+    await Promise.resolve();
   });
 
   server.get('/readyz', async (_req, res) => {

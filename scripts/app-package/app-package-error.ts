@@ -4,7 +4,9 @@ export class AppPackageError extends Error {
     summary: string,
     readonly problems: readonly string[],
   ) {
-    super(problems.length > 0 ? `${summary}\n${problems.map((p) => `  - ${p}`).join('\n')}` : summary);
+    super(
+      problems.length > 0 ? `${summary}\n${problems.map((p) => `  - ${p}`).join('\n')}` : summary,
+    );
     this.name = 'AppPackageError';
   }
 }

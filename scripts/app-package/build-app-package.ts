@@ -57,10 +57,14 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltAppPa
   for (const [kind, name] of icons) {
     const file = readOptional(path.join(appPackageDir, name));
     if (!file) {
-      problems.push(`appPackage/${name} (icons.${kind}) is missing: run the icon generator (docs/DEPLOYMENT.md)`);
+      problems.push(
+        `appPackage/${name} (icons.${kind}) is missing: run the icon generator (docs/DEPLOYMENT.md)`,
+      );
       continue;
     }
-    problems.push(...(kind === 'color' ? checkColorIcon(file, name) : checkOutlineIcon(file, name)));
+    problems.push(
+      ...(kind === 'color' ? checkColorIcon(file, name) : checkOutlineIcon(file, name)),
+    );
     files.set(name, file);
   }
   if (problems.length > 0) {
@@ -80,7 +84,9 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltAppPa
 
   const notes =
     omitted.length > 0
-      ? [`Teams suggests at most 10 commands; not in the menu (they still work): ${omitted.join(', ')}`]
+      ? [
+          `Teams suggests at most 10 commands; not in the menu (they still work): ${omitted.join(', ')}`,
+        ]
       : [];
   return { zipPath, manifest, notes };
 }
@@ -90,7 +96,9 @@ export function readManifestTemplate(appPackageDir: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
-    throw new AppPackageError('appPackage/manifest.json cannot be read.', [(error as Error).message]);
+    throw new AppPackageError('appPackage/manifest.json cannot be read.', [
+      (error as Error).message,
+    ]);
   }
 }
 

@@ -20,7 +20,10 @@ export function parseEnvFile(text: string): Map<string, string> {
   return values;
 }
 
-/** Reads `env/.env.<name>`; the name is checked so it can only point inside the env folder. */
+/**
+ * Reads `env/.env.<name>` (not its `.user` secrets file: a manifest holds no secrets); the name is
+ * checked so it can only point inside the env folder. TEAMSFX_ENV is the name, as in the toolkit.
+ */
 export function readEnvFile(envDir: string, envName: string): Map<string, string> {
   if (!ENV_NAME.test(envName)) {
     throw new AppPackageError(`"${envName}" is not an environment name.`, [
@@ -36,7 +39,9 @@ export function readEnvFile(envDir: string, envName: string): Map<string, string
         : `create env/.env.${envName}`,
     ]);
   }
-  return parseEnvFile(readFileSync(file, 'utf8'));
+  const values = parseEnvFile(readFileSync(file, 'utf8'));
+  values.set('TEAMSFX_ENV', envName);
+  return values;
 }
 
 /** Environment names that have a checked-in file (`.user` secrets files and the example excluded). */
@@ -54,6 +59,6 @@ function unquote(raw: string): string {
     const inner = quoted[2] ?? '';
     return quoted[1] === '"' ? inner.replace(/\\n/g, '\n') : inner;
   }
-  // An unquoted value ends at an inline comment (" #").
-  return raw.replace(/\s+#.*$/, '');
+  // Like the toolkit's parser: an unquoted value ends at the first #.
+  return raw.replace(/#.*$/, '').trim();
 }

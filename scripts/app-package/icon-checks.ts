@@ -18,17 +18,25 @@ export function checkOutlineIcon(file: Buffer, name = 'outline.png'): string[] {
   for (let offset = 0; offset < png.data.length; offset += 4) {
     const alpha = png.data[offset + 3] ?? 0;
     if (alpha === 0) transparent++;
-    else if (png.data[offset] !== 255 || png.data[offset + 1] !== 255 || png.data[offset + 2] !== 255) {
+    else if (
+      png.data[offset] !== 255 ||
+      png.data[offset + 1] !== 255 ||
+      png.data[offset + 2] !== 255
+    ) {
       coloured++;
     }
   }
   if (coloured > 0) {
-    problems.push(`${name} has ${coloured} pixels that are neither white nor fully transparent; Teams requires white on transparent`);
+    problems.push(
+      `${name} has ${coloured} pixels that are neither white nor fully transparent; Teams requires white on transparent`,
+    );
   }
   const corners = [0, png.width - 1, (png.height - 1) * png.width, png.height * png.width - 1];
   const opaqueCorner = corners.some((pixel) => (png.data[pixel * 4 + 3] ?? 0) !== 0);
   if (opaqueCorner || transparent < (png.width * png.height) / 4) {
-    problems.push(`${name} needs a transparent background (its corners and most of its area fully transparent)`);
+    problems.push(
+      `${name} needs a transparent background (its corners and most of its area fully transparent)`,
+    );
   }
   return problems;
 }

@@ -23,10 +23,26 @@ export function drawColorIcon(): Buffer {
   return encodePng(
     rasterize(192, TEAMS_BLUE, [
       roundedRect(38, 54, 154, 138, 8, WHITE),
-      polyline([[44, 62], [96, 102], [148, 62]], 8, TEAMS_BLUE),
+      polyline(
+        [
+          [44, 62],
+          [96, 102],
+          [148, 62],
+        ],
+        8,
+        TEAMS_BLUE,
+      ),
       circle(146, 134, 38, TEAMS_BLUE),
       circle(146, 134, 31, CHECK_GREEN),
-      polyline([[130, 135], [141, 146], [162, 122]], 9, WHITE),
+      polyline(
+        [
+          [130, 135],
+          [141, 146],
+          [162, 122],
+        ],
+        9,
+        WHITE,
+      ),
     ]),
   );
 }
@@ -36,9 +52,25 @@ export function drawOutlineIcon(): Buffer {
   return encodePng(
     rasterize(32, TRANSPARENT, [
       difference(roundedRect(2, 7, 27, 25, 2, WHITE), roundedRect(4, 9, 25, 23, 0.5, WHITE)),
-      polyline([[3.5, 8.5], [14.5, 17], [25.5, 8.5]], 2, WHITE),
+      polyline(
+        [
+          [3.5, 8.5],
+          [14.5, 17],
+          [25.5, 8.5],
+        ],
+        2,
+        WHITE,
+      ),
       circle(24.5, 23.5, 8, TRANSPARENT),
-      polyline([[20.5, 23.5], [23.5, 26.5], [29, 20.5]], 2.5, WHITE),
+      polyline(
+        [
+          [20.5, 23.5],
+          [23.5, 26.5],
+          [29, 20.5],
+        ],
+        2.5,
+        WHITE,
+      ),
     ]),
   );
 }
@@ -78,7 +110,14 @@ export function encodePng(png: PNG): Buffer {
   return PNG.sync.write(png, { colorType: 6 });
 }
 
-function roundedRect(x0: number, y0: number, x1: number, y1: number, radius: number, color: Rgba): Shape {
+function roundedRect(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  radius: number,
+  color: Rgba,
+): Shape {
   return {
     color,
     covers: (x, y) => {

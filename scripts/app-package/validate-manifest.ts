@@ -80,11 +80,18 @@ function checkTeamsCommandLimits(manifest: object): string[] {
       if (!Array.isArray(list.commands)) return;
       const at = `/bots/${b}/commandLists/${l}/commands`;
       if (list.commands.length > TEAMS_COMMAND_LIMITS.commands) {
-        problems.push(`${at} has ${list.commands.length} commands; Teams allows ${TEAMS_COMMAND_LIMITS.commands}`);
+        problems.push(
+          `${at} has ${list.commands.length} commands; Teams allows ${TEAMS_COMMAND_LIMITS.commands}`,
+        );
       }
       list.commands.forEach((command: { title?: unknown; description?: unknown }, c) => {
-        if (typeof command.title === 'string' && command.title.length > TEAMS_COMMAND_LIMITS.title) {
-          problems.push(`${at}/${c}/title is longer than Teams' ${TEAMS_COMMAND_LIMITS.title} characters`);
+        if (
+          typeof command.title === 'string' &&
+          command.title.length > TEAMS_COMMAND_LIMITS.title
+        ) {
+          problems.push(
+            `${at}/${c}/title is longer than Teams' ${TEAMS_COMMAND_LIMITS.title} characters`,
+          );
         }
         if (
           typeof command.description === 'string' &&

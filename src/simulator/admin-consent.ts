@@ -10,7 +10,7 @@ import { createAppRoleAssignment } from './graph-app-role-assignments';
 import { createPermissionGrant } from './graph-permission-grants';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from './graph-service-principal';
 import type { Runtime } from './runtime';
-import type { Application, ServicePrincipal, TenantState } from './tenant-state';
+import type { Application, ResourceAccess, ServicePrincipal, TenantState } from './tenant-state';
 
 export interface HtmlReply {
   status: number;
@@ -30,7 +30,32 @@ function graphOf(state: TenantState): ServicePrincipal | undefined {
   return state.servicePrincipals.find((s) => s.appId === GRAPH_APP_ID);
 }
 
-/** What the app asks for: `.default` = its requiredResourceAccess on Graph; else the named Graph permissions. */
+const GRAPH_PREFIX = /^(https:\/\/graph\.microsoft\.com|00000003-0000-0000-c000-000000000000)\//i;
+const SIGN_IN_SCOPES = ['openid', 'profile', 'offline_access'];
+
+/** One scope entry → Graph permissions: `.default` = the app's requiredResourceAccess, else one by name. */
+function permissionsFor(
+  entry: string,
+  app: Application,
+  graph: ServicePrincipal,
+): ResourceAccess[] | EntraError {
+  const wanted = app.requiredResourceAccess
+    .filter((r) => r.resourceAppId === GRAPH_APP_ID)
+    .flatMap((r) => r.resourceAccess);
+  const name = entry.replace(GRAPH_PREFIX, '');
+  if (name === '.default') return wanted;
+  // A name can be both (Mail.Send): it is the application permission if the app requests that one.
+  const role = graph.appRoles.find((r) => r.value === name);
+  if (role && wanted.some((w) => w.type === 'Role' && w.id === role.id))
+    return [{ id: role.id, type: 'Role' }];
+  const scope = graph.oauth2PermissionScopes.find((s) => s.value === name);
+  if (scope) return [{ id: scope.id, type: 'Scope' }];
+  return SIGN_IN_SCOPES.includes(name)
+    ? []
+    : aadsts.unknownScope(app.displayName, name, GRAPH_APP_ID);
+}
+
+/** The requested Graph permissions, each marked granted or not, for the consent prompt. */
 function requestedPermissions(
   state: TenantState,
   app: Application,
@@ -47,43 +72,22 @@ function requestedPermissions(
   const grant = state.oauth2PermissionGrants.find(
     (g) => g.clientId === sp?.id && g.resourceId === graph.id && g.consentType === 'AllPrincipals',
   );
-  const granted = new Set((grant?.scope ?? '').split(/\s+/).filter((s) => s !== ''));
-  const role = (id: string) => graph.appRoles.find((r) => r.id === id);
-  const delegated = (id: string) => graph.oauth2PermissionScopes.find((s) => s.id === id);
-  const wanted = app.requiredResourceAccess
-    .filter((r) => r.resourceAppId === GRAPH_APP_ID)
-    .flatMap((r) => r.resourceAccess);
+  const granted = new Set((grant?.scope ?? '').split(/\s+/));
   const lines: PermissionLine[] = [];
   for (const entry of scope.split(/\s+/).filter((s) => s !== '')) {
-    const name = entry.replace(
-      /^(https:\/\/graph\.microsoft\.com|00000003-0000-0000-c000-000000000000)\//i,
-      '',
-    );
-    const picks = name === '.default' ? wanted : [];
-    if (name !== '.default') {
-      const asRole = wanted.find((w) => w.type === 'Role' && role(w.id)?.value === name);
-      const scopeId = graph.oauth2PermissionScopes.find((s) => s.value === name)?.id;
-      if (asRole) picks.push(asRole);
-      else if (scopeId) picks.push({ id: scopeId, type: 'Scope' });
-      else if (!['openid', 'profile', 'offline_access'].includes(name)) {
-        return {
-          status: 400,
-          error: 'invalid_client',
-          code: 650053,
-          message: `AADSTS650053: The application '${app.displayName}' asked for scope '${name}' that doesn't exist on the resource '${GRAPH_APP_ID}'.`,
-        };
-      }
-    }
-    for (const p of picks) {
-      const found = p.type === 'Role' ? role(p.id) : delegated(p.id);
-      if (!found || lines.some((l) => l.value === found.value && l.type === p.type)) continue;
-      const description =
-        'displayName' in found ? found.displayName : found.adminConsentDisplayName;
+    const access = permissionsFor(entry, app, graph);
+    if (!Array.isArray(access)) return access;
+    for (const { id, type } of access) {
+      const role = type === 'Role' ? graph.appRoles.find((r) => r.id === id) : undefined;
+      const delegated =
+        type === 'Scope' ? graph.oauth2PermissionScopes.find((s) => s.id === id) : undefined;
+      const value = role?.value ?? delegated?.value;
+      if (value === undefined || lines.some((l) => l.value === value && l.type === type)) continue;
       lines.push({
-        value: found.value,
-        type: p.type,
-        description,
-        granted: p.type === 'Role' ? assigned.has(p.id) : granted.has(found.value),
+        value,
+        type,
+        description: role?.displayName ?? delegated?.adminConsentDisplayName ?? '',
+        granted: type === 'Role' ? assigned.has(id) : granted.has(value),
       });
     }
   }

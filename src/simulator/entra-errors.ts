@@ -112,6 +112,13 @@ export const aadsts = {
       50011,
       `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`,
     ),
+  unknownScope: (appName: string, scope: string, resourceAppId: string) =>
+    entraError(
+      400,
+      'invalid_client',
+      650053,
+      `The application '${appName}' asked for scope '${scope}' that doesn't exist on the resource '${resourceAppId}'. Contact the app vendor.`,
+    ),
   transient: (status: number) =>
     entraError(
       status,

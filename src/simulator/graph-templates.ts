@@ -68,7 +68,7 @@ export const templates = {
       id: '',
       subject: '',
       bodyPreview: '',
-      receivedDateTime: '',
+      receivedDateTime: '2000-01-01T00:00:00Z',
       isRead: false,
       from: { name: '', address: '' },
     },

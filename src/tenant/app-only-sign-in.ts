@@ -98,7 +98,12 @@ function firstAadsts(message: string | undefined): number | undefined {
   return match?.[1] ? Number(match[1]) : undefined;
 }
 
-/** Entra's description ends with Trace/Correlation ids and a timestamp; the first line is the point. */
+/**
+ * MSAL wraps Entra's description ("Error(s): … - Timestamp: … - Description: AADSTS…"), which ends
+ * with Trace/Correlation ids; the AADSTS sentence is the point.
+ */
 function firstLine(message: string | undefined): string {
-  return (message ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+  const text = message ?? '';
+  const description = /Description:\s*([\s\S]*)/.exec(text)?.[1] ?? text;
+  return (description.split(/\r?\n|\s+-\s+Correlation ID:|\s+Trace ID:/)[0] ?? '').trim();
 }

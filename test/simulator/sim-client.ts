@@ -2,10 +2,13 @@ import type { RunningSimulator } from '../../src/simulator';
 
 /** Small HTTP helpers for the simulator's tests: they talk to it only over HTTP, as the product does. */
 
+/** A parsed JSON body, read loosely: tests poke at Microsoft's shapes field by field. */
+export type JsonBody = ReturnType<typeof JSON.parse>;
+
 export interface JsonResponse {
   status: number;
   headers: Headers;
-  body: any;
+  body: JsonBody;
 }
 
 async function readJson(res: Response): Promise<JsonResponse> {
@@ -71,11 +74,23 @@ export async function graph(
   return readJson(res);
 }
 
-export function jwtClaims(token: string): any {
-  const [, payload = ''] = token.split('.');
-  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+export function jwtClaims(token: unknown): JsonBody {
+  const [, payload = ''] = String(token).split('.');
+  const claims: JsonBody = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  return claims;
 }
 
 export function mailboxPath(address: string, rest = '/mailFolders/inbox'): string {
   return `/users/${encodeURIComponent(address)}${rest}`;
+}
+
+/** The `value` array of a Graph collection response. */
+export function valuesOf<T = JsonBody>(res: JsonResponse): T[] {
+  return res.body.value as T[];
+}
+
+/** The sorted `roles` claim of an access token, or undefined when it has none. */
+export function rolesOf(token: unknown): string[] | undefined {
+  const roles = jwtClaims(token).roles as string[] | undefined;
+  return roles ? [...roles].sort() : undefined;
 }

@@ -1,5 +1,15 @@
-/** Every text an Adaptive Card shows (TextBlock text, Fact titles/values, action titles), in order. */
+/**
+ * Every text an Adaptive Card shows (TextBlock text, Fact titles/values, action titles), in order,
+ * as a reader sees it: markdown escapes and invisible joiners removed.
+ */
 export function cardText(card: unknown): string {
+  return rawCardText(card)
+    .replace(/\\(.)/g, '$1')
+    .replace(/\u2060/g, '');
+}
+
+/** The texts exactly as they stand in the card JSON. */
+export function rawCardText(card: unknown): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {

@@ -1,0 +1,283 @@
+import path from 'node:path';
+import { parse } from 'yaml';
+import { parseEnvFile } from '../../scripts/app-package/env-file';
+import { listPlaceholders } from '../../scripts/app-package/placeholders';
+import { readCommittedManifest, readRepoFile } from './repo';
+
+interface Step {
+  uses: string;
+  name?: string;
+  with?: Record<string, unknown>;
+  writeToEnvironmentFile?: Record<string, string>;
+}
+interface Project {
+  version: string;
+  provision: Step[];
+  deploy?: Step[];
+}
+
+const readProject = (file: string): Project => parse(readRepoFile(file)) as Project;
+const uses = (steps: Step[] = []): string[] => steps.map((step) => step.uses);
+const bicep = readRepoFile('infra/azure.bicep');
+const parameterFile = JSON.parse(readRepoFile('infra/azure.parameters.json')) as {
+  parameters: Record<string, { value: string }>;
+};
+
+/** The bicep parameters: name, whether @secure(), whether it has a default. */
+function bicepParameters(): { name: string; secure: boolean; optional: boolean }[] {
+  return [...bicep.matchAll(/((?:@[^\n]+\n)*)param (\w+) \w+( = .+)?/g)].map((match) => ({
+    name: match[2]!,
+    secure: (match[1] ?? '').includes('@secure()'),
+    optional: match[3] !== undefined,
+  }));
+}
+
+/** The App Service settings the bicep gives the bot. */
+function appSettingNames(): string[] {
+  return [...bicep.matchAll(/name: '([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1]!);
+}
+
+/**
+ * Walks a project's steps in order and returns the placeholders used before anything defines them:
+ * the env file, toolkit built-ins, each step's outputs and the bicep outputs define variables.
+ */
+function unresolvedPlaceholders(projectFile: string, envName: string): string[] {
+  const defined = new Set([
+    'TEAMSFX_ENV',
+    ...parseEnvFile(readRepoFile(path.join('env', `.env.${envName}`))).keys(),
+  ]);
+  const missing = new Set<string>();
+  const need = (value: unknown): void => {
+    for (const name of listPlaceholders(value)) if (!defined.has(name)) missing.add(name);
+  };
+  const project = readProject(projectFile);
+  for (const step of [...project.provision, ...(project.deploy ?? [])]) {
+    need(step.with);
+    if (step.uses === 'arm/deploy') {
+      need(parameterFile);
+      for (const match of bicep.matchAll(/^output (\w+) /gm)) defined.add(match[1]!);
+    }
+    if (step.uses === 'teamsApp/zipAppPackage') need(readCommittedManifest());
+    if (step.uses === 'teamsApp/create') defined.add('TEAMS_APP_TENANT_ID');
+    for (const name of Object.values(step.writeToEnvironmentFile ?? {})) defined.add(name);
+  }
+  return [...missing];
+}
+
+describe('the Teams Toolkit project files', () => {
+  it('when teamsapp.yml provisions, then it creates the Teams app, the bot identity and the Azure resources, then validates, zips and updates the app', () => {
+    const project = readProject('teamsapp.yml');
+    expect(project.version).toMatch(/^v1\.\d+$/);
+    expect(uses(project.provision)).toEqual([
+      'teamsApp/create',
+      'botAadApp/create',
+      'arm/deploy',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/update',
+    ]);
+    const arm = project.provision[2]!;
+    expect(arm.with!.templates).toEqual([
+      expect.objectContaining({
+        path: './infra/azure.bicep',
+        parameters: './infra/azure.parameters.json',
+      }),
+    ]);
+    expect(project.provision[1]!.writeToEnvironmentFile).toEqual({
+      botId: 'BOT_ID',
+      botPassword: 'SECRET_BOT_PASSWORD',
+    });
+  });
+
+  it('when teamsapp.yml deploys, then it installs, builds and zip-deploys to the Web App', () => {
+    const project = readProject('teamsapp.yml');
+    expect(uses(project.deploy)).toEqual([
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'azureAppService/zipDeploy',
+    ]);
+    expect(project.deploy!.map((step) => step.with!.args as string | undefined)).toEqual([
+      expect.stringMatching(/^(ci|install)\b/),
+      'run build',
+      undefined,
+    ]);
+    expect(project.deploy![2]!.with!.resourceId).toBe('${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    const ignored = readRepoFile(project.deploy![2]!.with!.ignoreFile as string).split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['env/', '.localConfigs', 'test/']));
+  });
+
+  it('when teamsapp.local.yml provisions, then the bot is registered on the tunnel and its identity written to .localConfigs', () => {
+    const project = readProject('teamsapp.local.yml');
+    expect(uses(project.provision)).toEqual([
+      'teamsApp/create',
+      'botAadApp/create',
+      'botFramework/create',
+      'file/createOrUpdateEnvironmentFile',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/update',
+    ]);
+    const bot = project.provision[2]!.with!;
+    expect(bot.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
+    expect(bot.botId).toBe('${{BOT_ID}}');
+    expect(bot.channels).toEqual([{ name: 'msteams' }]);
+    const envFile = project.provision[3]!.with!;
+    expect(envFile.target).toBe('./.localConfigs');
+    expect(envFile.envs).toMatchObject({
+      BOT_ID: '${{BOT_ID}}',
+      BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
+    });
+  });
+
+  it.each(['teamsapp.yml', 'teamsapp.local.yml'])(
+    'when %s is read, then a comment line says what each step does',
+    (file) => {
+      const lines = readRepoFile(file).split('\n');
+      lines.forEach((line, i) => {
+        if (/^\s*- uses: /.test(line))
+          expect([file, i, lines[i - 1]!.trim()]).toEqual([
+            file,
+            i,
+            expect.stringMatching(/^# \S/),
+          ]);
+      });
+    },
+  );
+
+  it.each([
+    ['teamsapp.yml', 'dev'],
+    ['teamsapp.local.yml', 'local'],
+  ])(
+    'when %s runs with env/.env.%s, then every ${{VAR}} it uses is defined by then',
+    (file, envName) => {
+      expect(unresolvedPlaceholders(file, envName)).toEqual([]);
+    },
+  );
+
+  it('when azure.parameters.json is read, then it gives every required bicep parameter and only known ones', () => {
+    const params = bicepParameters();
+    expect(params.length).toBeGreaterThan(20);
+    const given = Object.keys(parameterFile.parameters);
+    expect(given.filter((name) => !params.some((p) => p.name === name))).toEqual([]);
+    expect(params.filter((p) => !p.optional && !given.includes(p.name)).map((p) => p.name)).toEqual(
+      [],
+    );
+  });
+
+  it('when a parameter is a secret, then it is @secure() and filled only from a SECRET_ variable', () => {
+    for (const { name, secure } of bicepParameters()) {
+      const value = parameterFile.parameters[name]?.value;
+      if (value === undefined) continue;
+      expect([name, secure]).toEqual([name, /\$\{\{SECRET_/.test(value)]);
+      if (secure)
+        expect([name, value]).toEqual([name, expect.stringMatching(/^\$\{\{SECRET_\w+\}\}$/)]);
+    }
+    expect(
+      bicepParameters()
+        .filter((p) => p.secure)
+        .map((p) => p.name),
+    ).toEqual(
+      expect.arrayContaining([
+        'botAadAppClientSecret',
+        'graphClientSecret',
+        'pcemailClientSecret',
+        'jobsKey',
+      ]),
+    );
+  });
+
+  it('when the bicep is read, then it builds a Node 20 Linux Web App, an Azure Bot on Teams and blob state', () => {
+    expect(bicep).toContain("resource webApp 'Microsoft.Web/sites@");
+    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+    expect(bicep).toContain("'Microsoft.BotService/botServices@");
+    expect(bicep).toContain("channelName: 'MsTeamsChannel'");
+    expect(bicep).toContain("'Microsoft.Storage/storageAccounts/blobServices/containers@");
+    expect(bicep).toContain("param stateContainerName string = 'pcemail-ops'");
+    expect(bicep).toMatch(/name: 'STATE_STORE'\s+value: 'blob'/);
+    expect(bicep).toMatch(
+      /name: 'AZURE_STORAGE_CONNECTION_STRING'\s+value: storageConnectionString/,
+    );
+    expect(bicep).toContain(
+      "endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'",
+    );
+  });
+
+  it("when the bicep sets the bot's settings, then each is a variable the bot reads", () => {
+    const documented = new Set(parseEnvFile(readRepoFile('env/.env.example')).keys());
+    const platform = /^(WEBSITE_|SCM_)/;
+    expect(
+      appSettingNames().filter((name) => !platform.test(name) && !documented.has(name)),
+    ).toEqual([]);
+  });
+});
+
+describe('the env folder', () => {
+  const checkedIn = ['.env.local', '.env.dev', '.env.example'];
+  const secrets = [
+    'BOT_PASSWORD',
+    'GRAPH_CLIENT_SECRET',
+    'PCEMAIL_CLIENT_SECRET',
+    'JOBS_KEY',
+    'AZURE_STORAGE_CONNECTION_STRING',
+  ];
+
+  it.each(checkedIn)('when env/%s is read, then it holds no secret value', (file) => {
+    const env = parseEnvFile(readRepoFile(path.join('env', file)));
+    for (const [name, value] of env) {
+      if (name.startsWith('SECRET_') || secrets.includes(name))
+        expect([name, value]).toEqual([name, '']);
+    }
+  });
+
+  it('when env/.env.example is read, then it documents every variable of the configuration contract', () => {
+    const documented = new Set(parseEnvFile(readRepoFile('env/.env.example')).keys());
+    const contract = [
+      'PORT',
+      'BOT_ID',
+      'BOT_PASSWORD',
+      'BOT_TYPE',
+      'BOT_TENANT_ID',
+      'TENANT_ID',
+      'GRAPH_CLIENT_ID',
+      'GRAPH_CLIENT_SECRET',
+      'PCEMAIL_APP_ID',
+      'PCEMAIL_APP_NAME',
+      'PCEMAIL_CLIENT_SECRET',
+      'PCEMAIL_MAILBOXES',
+      'PCEMAIL_OUT_OF_SCOPE_MAILBOX',
+      'GRAPH_ENDPOINT',
+      'AUTHORITY_HOST',
+      'APPROVERS',
+      'CONSENT_MODE',
+      'EXPIRY_REMINDER_DAYS',
+      'JOBS_KEY',
+      'STATE_STORE',
+      'STATE_DIR',
+      'AZURE_STORAGE_CONNECTION_STRING',
+      'STATE_CONTAINER',
+      'ALLOWED_TENANTS',
+      'SIMULATED_SCENARIO',
+      'LOG_LEVEL',
+      'GRAPH_TIMEOUT_MS',
+      'GRAPH_MAX_RETRIES',
+      'GRAPH_RETRY_AFTER_CAP_SECONDS',
+    ];
+    // Whatever src/config.ts (the one reader of process.env) names must be documented too.
+    const readByConfig = [...readRepoFile('src/config.ts').matchAll(/'([A-Z][A-Z0-9_]{2,})'/g)].map(
+      (m) => m[1]!,
+    );
+    expect(
+      [...new Set([...contract, ...readByConfig])].filter((name) => !documented.has(name)),
+    ).toEqual([]);
+  });
+
+  it('when env/.env.example is read, then every variable has a comment above its group', () => {
+    const lines = readRepoFile('env/.env.example').split('\n');
+    lines.forEach((line, i) => {
+      if (!/^[A-Z_]+=/.test(line)) return;
+      let above = i - 1;
+      while (above >= 0 && /^[A-Z_]+=/.test(lines[above]!)) above--;
+      expect([line, lines[above]]).toEqual([line, expect.stringMatching(/^# /)]);
+    });
+  });
+});
