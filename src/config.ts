@@ -62,7 +62,13 @@ export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; proble
 export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
 
 const DEFAULT_REMINDER_DAYS = [30, 14, 7, 3, 1, 0];
-const SECRET_VARIABLES = ['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'PCEMAIL_CLIENT_SECRET', 'JOBS_KEY'];
+const SECRET_VARIABLES = [
+  'BOT_PASSWORD',
+  'GRAPH_CLIENT_SECRET',
+  'PCEMAIL_CLIENT_SECRET',
+  'JOBS_KEY',
+  'AZURE_STORAGE_CONNECTION_STRING',
+];
 
 /** True when no customer tenant is configured and the built-in simulator must stand in. */
 export function wantsSimulatedTenant(env: NodeJS.ProcessEnv): boolean {

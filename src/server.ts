@@ -1,5 +1,4 @@
 import restify from 'restify';
-import type { AddressInfo } from 'node:net';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Bot } from './bot/create-bot';
 import type { Logger } from './logger';
@@ -45,11 +44,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.send(readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', problems: readiness.problems });
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port, '0.0.0.0', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => {
+    server.listen(options.port, '0.0.0.0', () => resolve());
+  });
+  const port = server.address().port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }

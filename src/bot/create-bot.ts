@@ -52,7 +52,7 @@ export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
 
   app.error(async (context, error) => {
     deps.logger.error({ err: { name: error.name, message: error.message } }, 'turn failed');
-    if (context.activity.type === ActivityTypes.Message) {
+    if (context.activity.type === 'message') {
       await sendCard(
         context,
         renderNoticeCard({
@@ -76,12 +76,12 @@ async function refuseOtherTenants(context: TurnContext, deps: BotDeps): Promise<
     lines: ['PCEmail Ops serves the Microsoft 365 tenant it was set up for. Ask your administrator for access.'],
     tone: 'warning',
   });
-  if (context.activity.type === ActivityTypes.Invoke) {
+  if (context.activity.type === 'invoke') {
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,
       value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
     });
-  } else if (context.activity.type === ActivityTypes.Message) {
+  } else if (context.activity.type === 'message') {
     await sendCard(context, card);
   }
   return false;

@@ -44,7 +44,7 @@ export class EntraNetworkClient implements INetworkModule {
         const text = await response.text();
         return { headers: headerRecord(response.headers), body: parseBody<T>(text), status: response.status };
       } catch (error) {
-        if (last) throw new Error(`Entra could not be reached: ${describeTransportError(error)}`);
+        if (last) throw new Error(`Entra could not be reached: ${describeTransportError(error)}`, { cause: error });
         await this.policy.sleep(retryDelayMs(undefined, attempt, this.policy));
       }
     }

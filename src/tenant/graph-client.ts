@@ -35,7 +35,9 @@ class EndpointFetchHandler implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    // RequestInfo is a DOM type; in Node the SDK passes a string or a Request with a url.
+    const request: unknown = context.request;
+    const url = typeof request === 'string' ? request : (request as { url: string }).url;
     context.response = await fetch(readdress(url, this.graphEndpoint), {
       ...context.options,
       signal: AbortSignal.timeout(this.timeoutMs),

@@ -5,8 +5,7 @@ jest.mock(
   () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }),
 );
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { COMMANDS } from '../../src/bot/command-catalogue';
@@ -14,9 +13,11 @@ import { AppPackageError } from '../../scripts/app-package/app-package-error';
 import { buildAppPackage } from '../../scripts/app-package/build-app-package';
 import { toManifestCommands } from '../../scripts/app-package/manifest-commands';
 import { validateManifest } from '../../scripts/app-package/validate-manifest';
-import { ROOT, copyOfProject, type TestManifest } from './repo';
+import { ROOT, copyOfProject, makeTempDir, removeTempDirs, type TestManifest } from './repo';
 
-const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'pcemail-zip-'));
+const tempDir = makeTempDir;
+
+afterAll(removeTempDirs);
 
 async function buildFailure(rootDir: string, envName = 'local'): Promise<AppPackageError> {
   const outDir = tempDir();

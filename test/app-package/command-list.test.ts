@@ -6,7 +6,9 @@ import {
   toManifestCommands,
 } from '../../scripts/app-package/manifest-commands';
 import { syncManifestCommands } from '../../scripts/app-package/sync-manifest-commands';
-import { copyOfProject, readCommittedManifest } from './repo';
+import { copyOfProject, readCommittedManifest, removeTempDirs } from './repo';
+
+afterAll(removeTempDirs);
 
 const command = (name: string, description = `Does ${name}`): CommandDefinition =>
   ({ name, description }) as CommandDefinition;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,9 +13,22 @@ export function readCommittedManifest(): Record<string, unknown> {
   return JSON.parse(readRepoFile('appPackage/manifest.json')) as Record<string, unknown>;
 }
 
+const tempDirs: string[] = [];
+
+/** A fresh folder under the system temp dir, removed by removeTempDirs(). */
+export function makeTempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pcemail-app-package-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A throw-away copy of appPackage/ and env/, for tests that change or write files. */
 export function copyOfProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pcemail-app-package-'));
+  const dir = makeTempDir();
   for (const folder of ['appPackage', 'env']) {
     cpSync(path.join(ROOT, folder), path.join(dir, folder), {
       recursive: true,
