@@ -4,6 +4,7 @@ import { createAdapter } from './bot/create-adapter';
 import { createBot } from './bot/create-bot';
 import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './services/build-services';
+import { createStateStore } from './store/create-store';
 
 export interface StartOptions extends ServiceOptions {
   logger: Logger;
@@ -14,6 +15,8 @@ export interface StartOptions extends ServiceOptions {
 /** Builds every part from the configuration and starts serving; the one place they are joined. */
 export async function startBot(config: AppConfig, options: StartOptions): Promise<RunningServer> {
   const services = buildServices(config, options);
+  const store = createStateStore(config.state);
+  const now = options.now ?? (() => new Date());
   const adapter = createAdapter(config.bot, options.logger);
   const bot = createBot(adapter, {
     logger: options.logger,
@@ -22,6 +25,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     allowedTenants: config.allowedTenants,
     localMode: config.bot.localMode,
     permissionCheck: services.permissionCheck,
+    store,
+    now,
   });
   return startServer({
     port: options.port ?? config.port,
@@ -29,12 +34,14 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     bot,
     logger: options.logger,
     readiness: async () => {
+      const problems: string[] = [];
+      if (!(await store.ping().catch(() => false))) problems.push('the state store cannot be reached');
       try {
         await services.reader.ensureInspector();
-        return { ready: true, problems: [] };
       } catch (error) {
-        return { ready: false, problems: [(error as Error).message] };
+        problems.push((error as Error).message);
       }
+      return { ready: problems.length === 0, problems };
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { PermissionCheck } from '../services/permission-check';
+import type { StateStore } from '../store/state-store';
 
 /** What the bot's handlers need; built by the composition root, replaced piecemeal in tests. */
 export interface BotDeps {
@@ -10,4 +11,8 @@ export interface BotDeps {
   allowedTenants: readonly string[];
   localMode: boolean;
   permissionCheck: PermissionCheck;
+  /** All state goes through this port (file or Azure Blob). */
+  store: StateStore;
+  /** The clock; tests inject one. */
+  now: () => Date;
 }

@@ -1,25 +1,21 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { renderNoticeCard, renderWelcomeCard } from '../cards';
-import { RUN_CHECK_VERB, checkPermissionsCard, handleCheckPermissions } from './commands/check-permissions';
-import { handleHelp } from './commands/help';
+import { registerCardActions } from './actions';
+import type { Bot } from './bot';
+import { COMMAND_HANDLERS } from './commands';
 import { handleUnrecognisedText } from './commands/unrecognised-text';
 import type { BotDeps } from './bot-deps';
-import { COMMANDS, type CommandName } from './command-catalogue';
+import { COMMANDS } from './command-catalogue';
 import { parseMessage } from './command-matcher';
 import { sendCard } from './send-card';
 import { activityTenantId, isTenantAllowed } from './tenant-gate';
 
-export type Bot = Application<TurnState>;
-
-const COMMAND_HANDLERS: Record<CommandName, (context: TurnContext, deps: BotDeps) => Promise<void>> = {
-  'check pcemail permissions': handleCheckPermissions,
-  help: handleHelp,
-};
+export type { Bot } from './bot';
 
 /** Builds the whole bot from its dependencies (probot style): a test builds it the same way. */
 export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
-  const app = new Application<TurnState>({
+  const app: Bot = new Application<TurnState>({
     adapter,
     removeRecipientMention: true,
     // Progress is sent explicitly where work is slow; a timer would add stray typing activities.
@@ -32,13 +28,13 @@ export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
   app.activity(ActivityTypes.Message, async (context) => {
     const parsed = parseMessage(context.activity.text ?? '', COMMANDS);
     if (parsed.kind === 'command') {
-      await COMMAND_HANDLERS[parsed.command](context, deps);
+      await COMMAND_HANDLERS[parsed.command](context, deps, parsed.rest);
     } else {
       await handleUnrecognisedText(context, parsed.text);
     }
   });
 
-  app.adaptiveCards.actionExecute(RUN_CHECK_VERB, async () => checkPermissionsCard(deps));
+  registerCardActions(app, deps);
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { readConfig, secretValues, type AppConfig } from '../../src/config';
 import { startBot } from '../../src/start-bot';
 import type { RunningServer } from '../../src/server';
@@ -14,12 +17,16 @@ export interface BotHarness {
   connector: FakeConnector;
   server: RunningServer;
   config: AppConfig;
+  /** The file store's folder (a fresh temp folder unless STATE_DIR was given). */
+  stateDir: string;
   logLines: string[];
   /** Posts a message activity; resolves with the HTTP status once the turn is done. */
   say(text: string, overrides?: Record<string, unknown>): Promise<number>;
   /** Posts an adaptiveCard/action invoke and returns the HTTP status and body (the refreshed card). */
   execute(verb: string, data?: Record<string, unknown>): Promise<{ status: number; body: InvokeBody }>;
   post(activity: Record<string, unknown>): Promise<Response>;
+  /** Stops the bot and starts a new one on the same state (a process restart). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,7 +45,9 @@ export async function startHarness(
 ): Promise<BotHarness> {
   const simulator = await startSimulator({ scenario: options.scenario ?? 'healthy', ...options.simulator });
   const connector = await new FakeConnector().start();
+  const stateDir = options.env?.STATE_DIR ?? mkdtempSync(path.join(tmpdir(), 'pcemail-state-'));
   const env = {
+    STATE_DIR: stateDir,
     ...simulator.productEnv(),
     GRAPH_RETRY_AFTER_CAP_SECONDS: '0',
     GRAPH_TIMEOUT_MS: '3000',
@@ -47,14 +56,16 @@ export async function startHarness(
   const result = readConfig(env, { simulated: true });
   if (!result.ok) throw new Error(`test config invalid: ${result.problems.join('; ')}`);
   const { logger, lines } = capturingLogger(secretValues(env));
-  const server = await startBot(result.config, { logger, port: 0, sleep: () => Promise.resolve() });
+  const config = result.config;
+  const boot = () => startBot(config, { logger, port: 0, sleep: () => Promise.resolve() });
+  let server = await boot();
   const conversation = {
     id: `a:${randomUUID()}`,
     conversationType: 'personal',
     tenantId: result.config.tenant.id,
   };
 
-  const post = (activity: Record<string, unknown>) =>
+  const post = (activity: Record<string, unknown>): Promise<Response> =>
     fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -76,8 +87,11 @@ export async function startHarness(
   return {
     simulator,
     connector,
-    server,
-    config: result.config,
+    get server() {
+      return server;
+    },
+    config,
+    stateDir,
     logLines: lines,
     post,
     async say(text, overrides = {}) {
@@ -95,10 +109,15 @@ export async function startHarness(
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : {}) as InvokeBody };
     },
+    async restart() {
+      await server.close();
+      server = await boot();
+    },
     async stop() {
       await server.close();
       await connector.stop();
       await simulator.close();
+      if (!options.env?.STATE_DIR) rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,14 @@
+import type { TurnContext } from 'botbuilder';
+import type { BotDeps } from '../bot-deps';
+import type { CommandName } from '../command-catalogue';
+import { handleCheckPermissions } from './check-permissions';
+import { handleHelp } from './help';
+
+/** A chat command's handler: `rest` is what the user typed after the command's words. */
+export type CommandHandler = (context: TurnContext, deps: BotDeps, rest: string) => Promise<void>;
+
+/** One handler per command of the catalogue (the compiler checks none is missing). */
+export const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
+  'check pcemail permissions': handleCheckPermissions,
+  help: handleHelp,
+};

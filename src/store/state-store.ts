@@ -1,0 +1,79 @@
+/**
+ * The product's storage port (DESIGN §2, §7): every piece of state — conversation references,
+ * subscriptions, wizard progress, consent requests, audit records, reminder ledger, job leases —
+ * goes through it. Implemented by the file store (one process) and the Azure Blob store (several
+ * instances). No SDK types cross it: values are plain JSON.
+ */
+export interface StateStore {
+  /** The stored value and its eTag, or undefined when the key does not exist. */
+  get<T>(key: string): Promise<StoredItem<T> | undefined>;
+  /**
+   * Writes a value and returns its new eTag. `ifMatch`: only if the stored eTag is still this one;
+   * `ifNoneMatch: '*'`: only if the key does not exist yet. A failed condition throws
+   * StoreConflictError and writes nothing. Without a condition the last writer wins.
+   */
+  put<T>(key: string, value: T, condition?: WriteCondition): Promise<string>;
+  /** Deletes a key (no error if absent); `ifMatch` as for put. */
+  delete(key: string, condition?: { ifMatch?: string }): Promise<void>;
+  /** Keys that start with `prefix`, sorted. */
+  list(prefix: string): Promise<string[]>;
+  /**
+   * Takes the named lease for `ttlMs` (15–60 s) if nobody holds it; undefined when another holder
+   * does. Only the holder runs the job the lease guards (any instance may run any job).
+   */
+  acquireLease(name: string, ttlMs: number): Promise<Lease | undefined>;
+  /** True when the store answers (for /readyz). */
+  ping(): Promise<boolean>;
+}
+
+export interface StoredItem<T> {
+  value: T;
+  eTag: string;
+}
+
+export interface WriteCondition {
+  ifMatch?: string;
+  ifNoneMatch?: '*';
+}
+
+export interface Lease {
+  readonly name: string;
+  /** Extends the lease; false when it was lost (expired and taken by someone else). */
+  renew(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+/** A conditional write lost a race: re-read, re-decide, retry (optimistic concurrency). */
+export class StoreConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`The stored value of "${key}" changed meanwhile.`);
+    this.name = 'StoreConflictError';
+  }
+}
+
+export function isStoreConflict(error: unknown): error is StoreConflictError {
+  return error instanceof StoreConflictError;
+}
+
+/**
+ * Read-modify-write with optimistic concurrency: `change` gets the current value (or undefined)
+ * and returns the new one (or undefined to write nothing); retried on conflict.
+ */
+export async function updateItem<T>(
+  store: StateStore,
+  key: string,
+  change: (current: T | undefined) => T | undefined,
+  attempts = 8,
+): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await store.get<T>(key);
+    const next = change(current?.value);
+    if (next === undefined) return current?.value;
+    try {
+      await store.put(key, next, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
+      return next;
+    } catch (error) {
+      if (!isStoreConflict(error) || attempt >= attempts) throw error;
+    }
+  }
+}
