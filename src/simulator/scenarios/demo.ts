@@ -22,7 +22,8 @@ export const demoScenario: ScenarioDefinition = {
     const credential = passwordCredential(
       PCEMAIL_SECRET_LABEL,
       'PCEmail for Emplifi Agent',
-      718,
+      // Half a day of slack so the card reads "12 days" for the whole day the demo runs.
+      717.5,
       730,
       d.now,
     );
