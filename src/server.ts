@@ -12,6 +12,8 @@ export interface ServerOptions {
   readiness: () => Promise<{ ready: boolean; problems: string[] }>;
   /** Largest accepted request body; Bot Framework activities are small. */
   maxBodyBytes?: number;
+  /** Mounts further routes (e.g. the job endpoints) on the same server. */
+  registerRoutes?: (server: restify.Server) => void;
 }
 
 export interface RunningServer {
@@ -38,6 +40,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.send(200, { status: 'alive' });
     await Promise.resolve();
   });
+
+  options.registerRoutes?.(server);
 
   server.get('/readyz', async (_req, res) => {
     const readiness = await options.readiness();

@@ -1,7 +1,11 @@
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { createAdapter } from './bot/create-adapter';
+import { ConversationRegistry } from './bot/conversation-registry';
 import { createBot } from './bot/create-bot';
+import { ProactiveNotifier } from './bot/proactive-notifier';
+import type { Job } from './jobs/job';
+import { registerJobRoutes } from './jobs/jobs-endpoint';
 import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './services/build-services';
 import { createStateStore } from './store/create-store';
@@ -27,12 +31,17 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     permissionCheck: services.permissionCheck,
     store,
     now,
+    conversations: new ConversationRegistry(store, now),
+    notifier: new ProactiveNotifier(adapter, config.bot.id),
   });
+  // Scheduled work, run in-process on a schedule and on demand through POST /api/jobs/<name>.
+  const jobs: Job[] = [];
   return startServer({
     port: options.port ?? config.port,
     adapter,
     bot,
     logger: options.logger,
+    registerRoutes: (server) => registerJobRoutes(server, { jobsKey: config.jobsKey, jobs, logger: options.logger }),
     readiness: async () => {
       const problems: string[] = [];
       if (!(await store.ping().catch(() => false))) problems.push('the state store cannot be reached');

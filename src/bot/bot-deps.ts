@@ -1,4 +1,6 @@
 import type { Logger } from '../logger';
+import type { Notifier } from '../monitor/notifier';
+import type { ConversationRegistry } from './conversation-registry';
 import type { PermissionCheck } from '../services/permission-check';
 import type { StateStore } from '../store/state-store';
 
@@ -15,4 +17,8 @@ export interface BotDeps {
   store: StateStore;
   /** The clock; tests inject one. */
   now: () => Date;
+  /** Conversations the bot can post into later (stored references). */
+  conversations: ConversationRegistry;
+  /** Posts and updates cards proactively. */
+  notifier: Notifier;
 }

@@ -8,6 +8,7 @@ import { handleUnrecognisedText } from './commands/unrecognised-text';
 import type { BotDeps } from './bot-deps';
 import { COMMANDS } from './command-catalogue';
 import { parseMessage } from './command-matcher';
+import { isBotRemoved } from './conversation-registry';
 import { sendCard } from './send-card';
 import { activityTenantId, isTenantAllowed } from './tenant-gate';
 
@@ -23,7 +24,11 @@ export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
     longRunningMessages: false,
   });
 
-  app.turn('beforeTurn', async (context) => refuseOtherTenants(context, deps));
+  app.turn('beforeTurn', async (context) => {
+    if (!(await refuseOtherTenants(context, deps))) return false;
+    await trackConversation(context, deps);
+    return true;
+  });
 
   app.activity(ActivityTypes.Message, async (context) => {
     const parsed = parseMessage(context.activity.text ?? '', COMMANDS);
@@ -61,6 +66,17 @@ export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
   });
 
   return app;
+}
+
+/** Stores the conversation reference (for notifications) or forgets it when the bot was removed. */
+async function trackConversation(context: TurnContext, deps: BotDeps): Promise<void> {
+  try {
+    if (isBotRemoved(context)) await deps.conversations.forget(context);
+    else await deps.conversations.remember(context);
+  } catch (error) {
+    // Storage trouble must not cost the user their answer; the next turn tries again.
+    deps.logger.warn({ err: { message: (error as Error).message } }, 'could not store the conversation reference');
+  }
 }
 
 async function refuseOtherTenants(context: TurnContext, deps: BotDeps): Promise<boolean> {
