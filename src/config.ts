@@ -1,4 +1,5 @@
 import { describeGuidProblem, isGuid } from './domain';
+import { describeScheduleProblem, describeTimezoneProblem } from './jobs/cron-schedule';
 
 /** The one place that knows the environment variables (DESIGN §3). Everything else receives AppConfig. */
 export interface AppConfig {
@@ -11,12 +12,15 @@ export interface AppConfig {
   endpoints: { graph: string; authority: string };
   approvers: string[];
   consentMode: 'grant' | 'link';
+  /** Days an undecided consent request stays open (CONSENT_REQUEST_TTL_DAYS). */
+  consentRequestTtlDays: number;
   expiryReminderDays: number[];
   jobsKey?: string;
   state: StateSettings;
   allowedTenants: string[];
   simulatedScenario: string;
   graphPolicy: GraphPolicy;
+  http: HttpSettings;
 }
 
 export interface BotIdentity {
@@ -26,6 +30,29 @@ export interface BotIdentity {
   tenantId: string;
   /** Empty BOT_ID: inbound auth off; only for local runs. */
   localMode: boolean;
+  auth: BotAuthEndpoints;
+}
+
+/** Where Bot Framework tokens are checked and obtained; Microsoft's public cloud unless overridden. */
+export interface BotAuthEndpoints {
+  /** OpenID metadata whose JWKS signs the channel's tokens (ToBotFromChannelOpenIdMetadataUrl). */
+  openIdMetadataUrl: string;
+  /** The `iss` the channel's tokens carry (ToBotFromChannelTokenIssuer). */
+  tokenIssuer: string;
+  /** OpenID metadata for tokens with an Emulator issuer (ToBotFromEmulatorOpenIdMetadataUrl). */
+  emulatorOpenIdMetadataUrl: string;
+  /** Entra root where the bot gets its own token for replies. */
+  authorityHost: string;
+  /** Longest wait to verify one inbound token (its signing keys may have to be fetched first). */
+  timeoutMs: number;
+}
+
+/** Limits of the HTTP edge. */
+export interface HttpSettings {
+  /** Largest request body accepted (413 above). */
+  maxBodyBytes: number;
+  /** How long a shutdown waits for turns in flight before closing anyway. */
+  shutdownGraceMs: number;
 }
 
 export interface ClientCredentials {
@@ -56,10 +83,47 @@ export interface GraphPolicy {
   retryAfterCapSeconds: number;
 }
 
+/** Secret-expiry reminders, mailbox-ingestion status and how they are sent (DESIGN §5). */
+export interface NotificationSettings {
+  /** Further app registrations (appIds) whose secrets and certificates are watched; PCEmail always is. */
+  watchedAppIds: string[];
+  /** Cron expressions of the in-process schedules; undefined = off (an external scheduler may call the job). */
+  secretExpirySchedule?: string;
+  ingestionSchedule?: string;
+  ingestionDigestSchedule?: string;
+  /** IANA time zone the schedules and the digest's day are read in. */
+  scheduleTimezone: string;
+  /** Unread mail older than this makes a mailbox degraded (PCEmail has not picked it up). */
+  ingestionBacklogMinutes: number;
+  /** $batch requests of the ingestion sweep in flight at once. */
+  ingestionBatchesInFlight: number;
+  /** Longest Retry-After from Teams that a send waits for; a longer one is cut to this. */
+  sendRetryAfterCapSeconds: number;
+  /** Attempts per message (429/412/502/503/504 and lost connections are retried). */
+  sendMaxAttempts: number;
+}
+
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
 
 /** The Agents Playground's built-in tenant id (not a GUID), accepted only in simulated mode (DESIGN §8). */
 export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
+/**
+ * The Agents Playground's signed-in user: its built-in id (not a GUID) and the GUID our shipped
+ * playground context file gives it. In simulated mode with APPROVERS unset they are the approvers,
+ * so the demo works; live mode never has a default approver (DESIGN §8).
+ */
+export const PLAYGROUND_USER_AAD_IDS = [
+  '00000000-0000-0000-0000-0000000000020',
+  '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f',
+] as const;
+
+/** Microsoft's public-cloud Bot Framework endpoints (botframework-connector AuthenticationConstants). */
+export const BOT_FRAMEWORK_DEFAULTS = {
+  openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  tokenIssuer: 'https://api.botframework.com',
+  emulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+} as const;
 
 const DEFAULT_REMINDER_DAYS = [30, 14, 7, 3, 1, 0];
 const SECRET_VARIABLES = [
@@ -91,6 +155,18 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
     type: value(env, 'BOT_TYPE') ?? 'MultiTenant',
     tenantId: value(env, 'BOT_TENANT_ID') ?? '',
     localMode: botId === '',
+    auth: {
+      openIdMetadataUrl: readEndpoint(env, 'BOT_OPENID_METADATA_URL', BOT_FRAMEWORK_DEFAULTS.openIdMetadataUrl, problems),
+      tokenIssuer: value(env, 'BOT_TOKEN_ISSUER') ?? BOT_FRAMEWORK_DEFAULTS.tokenIssuer,
+      emulatorOpenIdMetadataUrl: readEndpoint(
+        env,
+        'BOT_EMULATOR_OPENID_METADATA_URL',
+        BOT_FRAMEWORK_DEFAULTS.emulatorOpenIdMetadataUrl,
+        problems,
+      ),
+      authorityHost: readEndpoint(env, 'BOT_AUTHORITY_HOST', 'https://login.microsoftonline.com', problems),
+      timeoutMs: readInteger(env, 'BOT_AUTH_TIMEOUT_MS', 5_000, 100, 60_000, problems),
+    },
   };
   if (botId && !bot.password) {
     problems.push('BOT_PASSWORD is empty: set it to the client secret of the bot registration BOT_ID.');
@@ -154,6 +230,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
   if (consentMode !== 'grant' && consentMode !== 'link') {
     problems.push(`CONSENT_MODE is "${printable(consentMode)}": use grant or link.`);
   }
+  const consentRequestTtlDays = readInteger(env, 'CONSENT_REQUEST_TTL_DAYS', 7, 1, 90, problems);
 
   const expiryReminderDays = readDayList(env, problems);
 
@@ -180,6 +257,13 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
     retryAfterCapSeconds: readInteger(env, 'GRAPH_RETRY_AFTER_CAP_SECONDS', 30, 0, 300, problems),
   };
 
+  const http: HttpSettings = {
+    maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 4 * 1024 * 1024, problems),
+    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 20_000, 0, 300_000, problems),
+  };
+
+  const notifications = readNotificationSettings(env, problems);
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -191,8 +275,9 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       inspector,
       pcemail,
       endpoints,
-      approvers,
+      approvers: approvers.length === 0 && simulated ? [...PLAYGROUND_USER_AAD_IDS] : approvers,
       consentMode: consentMode as 'grant' | 'link',
+      consentRequestTtlDays,
       expiryReminderDays,
       jobsKey,
       state: {
@@ -209,6 +294,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
             : [tenantId],
       simulatedScenario: value(env, 'SIMULATED_SCENARIO') ?? 'demo',
       graphPolicy,
+      http,
     },
   };
 }
@@ -293,6 +379,44 @@ function readDayList(env: NodeJS.ProcessEnv, problems: string[]): number[] {
     return DEFAULT_REMINDER_DAYS;
   }
   return [...new Set(days)].sort((a, b) => b - a);
+}
+
+const DEFAULT_SCHEDULES = {
+  SECRET_EXPIRY_SCHEDULE: '0 * * * *',
+  INGESTION_SCHEDULE: '*/15 * * * *',
+  INGESTION_DIGEST_SCHEDULE: '0 8 * * *',
+} as const;
+
+function readNotificationSettings(env: NodeJS.ProcessEnv, problems: string[]): NotificationSettings {
+  const watchedAppIds = list(env, 'WATCHED_APP_IDS');
+  for (const appId of watchedAppIds) {
+    requireGuid(problems, 'WATCHED_APP_IDS', appId, 'the Application (client) ID of an app registration to watch');
+  }
+  const scheduleTimezone = value(env, 'SCHEDULE_TIMEZONE') ?? 'UTC';
+  const timezoneProblem = describeTimezoneProblem(scheduleTimezone);
+  if (timezoneProblem) {
+    problems.push(`SCHEDULE_TIMEZONE is "${printable(scheduleTimezone)}": ${timezoneProblem}; use an IANA name such as UTC or Europe/Prague.`);
+  }
+  const schedule = (name: keyof typeof DEFAULT_SCHEDULES): string | undefined => {
+    const raw = value(env, name) ?? DEFAULT_SCHEDULES[name];
+    if (raw.toLowerCase() === 'off') return undefined;
+    const problem = describeScheduleProblem(raw);
+    if (problem) {
+      problems.push(`${name} is "${printable(raw)}": ${problem}; use a cron expression such as "${DEFAULT_SCHEDULES[name]}", or off.`);
+    }
+    return raw;
+  };
+  return {
+    watchedAppIds,
+    secretExpirySchedule: schedule('SECRET_EXPIRY_SCHEDULE'),
+    ingestionSchedule: schedule('INGESTION_SCHEDULE'),
+    ingestionDigestSchedule: schedule('INGESTION_DIGEST_SCHEDULE'),
+    scheduleTimezone,
+    ingestionBacklogMinutes: readInteger(env, 'INGESTION_BACKLOG_MINUTES', 60, 1, 10_080, problems),
+    ingestionBatchesInFlight: readInteger(env, 'INGESTION_BATCHES_IN_FLIGHT', 4, 1, 16, problems),
+    sendRetryAfterCapSeconds: readInteger(env, 'NOTIFY_RETRY_AFTER_CAP_SECONDS', 60, 0, 600, problems),
+    sendMaxAttempts: readInteger(env, 'NOTIFY_MAX_ATTEMPTS', 5, 1, 10, problems),
+  };
 }
 
 function looksLikeMailbox(address: string): boolean {

@@ -1,27 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths pino blanks out wherever they appear in a log record. */
-const REDACTED_PATHS = [
+/** Paths pino blanks out wherever they appear in a log record (pino has no deep wildcard: two levels). */
+const SECRET_KEYS = [
   'authorization',
-  '*.authorization',
-  'headers.authorization',
-  '*.headers.authorization',
-  'req.headers.authorization',
+  'Authorization',
+  'cookie',
   'clientSecret',
-  '*.clientSecret',
   'client_secret',
-  '*.client_secret',
+  'client_assertion',
   'password',
-  '*.password',
+  'secret',
+  'secretValue',
   'accessToken',
-  '*.accessToken',
   'access_token',
-  '*.access_token',
+  'refresh_token',
+  'id_token',
   'token',
-  '*.token',
+  'connectionString',
+  'jobsKey',
 ];
+const REDACTED_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
+  ...SECRET_KEYS.map((key) => `*.*.${key}`),
+];
+
+/** Bearer tokens and bare JWTs, wherever they sit in a line (an error message, a URL). */
+const BEARER_TOKEN = /Bearer [A-Za-z0-9\-_.~+/=]{16,}/g;
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
 
 export interface LoggerOptions {
   level: string;
@@ -31,19 +40,49 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
-/** JSON in production, pretty in development; secrets never reach the output either way. */
-export function createLogger(options: LoggerOptions): Logger {
-  const secrets = options.secrets.filter((s) => s.length >= 4);
-  const scrub = (line: string): string =>
-    secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), line);
-  const base = options.destination ?? (options.pretty ? prettyStream() : pino.destination(1));
-  const stream: pino.DestinationStream = {
-    write: (line: string) => base.write(scrub(line).replace(BEARER_TOKEN, 'Bearer [REDACTED]')),
-  };
-  return pino({ level: options.level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } }, stream);
+const logContext = new AsyncLocalStorage<Record<string, unknown>>();
+
+/**
+ * Runs `work` with `fields` added to every line logged inside it, by any logger of this module, across
+ * awaits: the turn's activity, conversation and tenant ids reach the lines the handlers write.
+ */
+export function withLogContext<T>(fields: Record<string, unknown>, work: () => T): T {
+  return logContext.run({ ...logContext.getStore(), ...fields }, work);
 }
 
-const BEARER_TOKEN = /Bearer [A-Za-z0-9\-_.~+/=]{16,}/g;
+/** JSON in production, pretty in development; secrets never reach the output either way. */
+export function createLogger(options: LoggerOptions): Logger {
+  const scrub = secretScrubber(options.secrets);
+  const base = options.destination ?? (options.pretty ? prettyStream() : pino.destination(1));
+  const stream: pino.DestinationStream = {
+    write: (line: string) => base.write(scrub(line)),
+  };
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      // A fresh object each time: pino merges the line's own fields into it.
+      mixin: () => ({ ...logContext.getStore() }),
+    },
+    stream,
+  );
+}
+
+/** Replaces each secret (raw and as it looks inside a JSON string), bearer tokens and JWTs. */
+export function secretScrubber(secrets: readonly string[]): (line: string) => string {
+  const forms = [
+    ...new Set(
+      secrets
+        .filter((secret) => secret.length >= 4)
+        .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  return (line) =>
+    forms
+      .reduce((text, secret) => text.split(secret).join('[REDACTED]'), line)
+      .replace(BEARER_TOKEN, 'Bearer [REDACTED]')
+      .replace(JWT, '[REDACTED JWT]');
+}
 
 function prettyStream(): pino.DestinationStream {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a development convenience, loaded only when asked for

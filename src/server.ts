@@ -1,63 +1,127 @@
 import restify from 'restify';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Bot } from './bot/create-bot';
+import type { BotAdapter } from './bot/create-adapter';
+import { messagesEndpoint } from './bot/inbound-auth/messages-endpoint';
+import { parseJsonBodies, refuseOversizedBodies } from './http/body-limits';
+import { RequestGate } from './http/request-gate';
 import type { Logger } from './logger';
 
 export interface ServerOptions {
   port: number;
-  adapter: TeamsAdapter;
+  /** Interface to listen on; default all (App Service and containers need that). */
+  host?: string;
+  adapter: BotAdapter;
   bot: Bot;
   logger: Logger;
   /** Readiness: config valid (it is, or we would not be running), storage reachable, inspector signs in. */
   readiness: () => Promise<{ ready: boolean; problems: string[] }>;
   /** Largest accepted request body; Bot Framework activities are small. */
   maxBodyBytes?: number;
+  /** Inbound Bot Framework authentication: off only in local mode (empty BOT_ID). */
+  auth: { enabled: boolean; timeoutMs: number };
   /** Mounts further routes (e.g. the job endpoints) on the same server. */
   registerRoutes?: (server: restify.Server) => void;
+}
+
+export interface ShutdownReport {
+  /** True when every request in flight finished within the grace period. */
+  drained: boolean;
+  /** Requests still running when the grace period ended (their connections were closed). */
+  abandoned: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Requests being served now (health probes excluded). */
+  inFlight(): number;
+  /**
+   * Graceful stop: new requests get 503 at once, those in flight get `graceMs` to finish, then the
+   * listener and every connection close.
+   */
+  shutdown(graceMs: number): Promise<ShutdownReport>;
+  /** Immediate stop (tests): same as shutdown with no grace. */
   close(): Promise<void>;
 }
 
+const PROBES = new Set(['/healthz', '/readyz']);
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
 /** HTTP edge: /api/messages for Bot Framework, /healthz and /readyz for the platform. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const gate = new RequestGate();
   const server = restify.createServer({ name: 'pcemail-ops', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
-    try {
-      await options.adapter.process(req, res, (context) => options.bot.run(context).then(() => undefined));
-    } catch (error) {
-      options.logger.error({ err: { message: (error as Error).message } }, 'activity processing failed');
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
+  server.pre((req, res, next) => {
+    if (PROBES.has(req.path())) return next();
+    if (gate.isDraining) {
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '5');
+      res.send(503, { error: 'shutting down' });
+      return next(false);
     }
+    gate.track(res);
+    return next();
   });
+  server.use(refuseOversizedBodies(maxBodyBytes));
+  server.use(restify.plugins.bodyReader({ maxBodySize: maxBodyBytes }));
+  server.use(parseJsonBodies());
+  // restify's own errors (413 from the body reader, 404, 405) answer {error} like ours: no stack, no cause.
+  server.on('restifyError', (_req: restify.Request, _res: restify.Response, error: Error & { toJSON?: () => unknown }, done: () => void) => {
+    const message = error.message.split('\n')[0]?.slice(0, 200) ?? 'error';
+    error.toJSON = () => ({ error: message });
+    done();
+  });
+
+  server.post(
+    '/api/messages',
+    messagesEndpoint({ adapter: options.adapter, bot: options.bot, logger: options.logger, auth: options.auth }),
+  );
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'alive' });
     await Promise.resolve();
   });
 
-  options.registerRoutes?.(server);
-
   server.get('/readyz', async (_req, res) => {
+    if (gate.isDraining) {
+      res.send(503, { status: 'not ready', problems: ['shutting down'] });
+      return;
+    }
     const readiness = await options.readiness();
     res.send(readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', problems: readiness.problems });
   });
 
-  await new Promise<void>((resolve) => {
-    server.listen(options.port, '0.0.0.0', () => resolve());
+  options.registerRoutes?.(server);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
   const port = server.address().port;
+
+  let stopping: Promise<ShutdownReport> | undefined;
+  const shutdown = (graceMs: number): Promise<ShutdownReport> => {
+    stopping ??= (async () => {
+      const drained = await gate.drain(graceMs);
+      const abandoned = gate.inFlight;
+      if (!drained) options.logger.warn({ abandoned }, 'shutdown grace period ended with requests still running');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeAllConnections();
+      await closed;
+      return { drained, abandoned };
+    })();
+    return stopping;
+  };
+
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      }),
+    inFlight: () => gate.inFlight,
+    shutdown,
+    close: async () => {
+      await shutdown(0);
+    },
   };
 }

@@ -41,6 +41,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     adapter,
     bot,
     logger: options.logger,
+    maxBodyBytes: config.http.maxBodyBytes,
+    auth: { enabled: !config.bot.localMode, timeoutMs: config.bot.auth.timeoutMs },
     registerRoutes: (server) => registerJobRoutes(server, { jobsKey: config.jobsKey, jobs, logger: options.logger }),
     readiness: async () => {
       const problems: string[] = [];

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { Notifier } from '../monitor/notifier';
 import type { ConversationRegistry } from './conversation-registry';
+import type { ConsentService } from '../services/consent';
 import type { PermissionCheck } from '../services/permission-check';
 import type { StateStore } from '../store/state-store';
 
@@ -21,4 +22,9 @@ export interface BotDeps {
   conversations: ConversationRegistry;
   /** Posts and updates cards proactively. */
   notifier: Notifier;
+  /** Entra object ids of the people who may approve consent and manage notifications (APPROVERS). */
+  approvers: readonly string[];
+  consentMode: 'grant' | 'link';
+  /** Admin consent requests, approvals and their audit trail (DESIGN §6). */
+  consent: ConsentService;
 }

@@ -7,12 +7,32 @@ export interface CommandDefinition {
   description: string;
 }
 
-export type CommandName = 'check pcemail permissions' | 'help';
+export type CommandName =
+  | 'check pcemail permissions'
+  | 'setup pcemail'
+  | 'continue setup'
+  | 'troubleshoot'
+  | 'help'
+  | 'consent history';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
     name: 'check pcemail permissions',
     description: 'Check PCEmail’s app registration, secret, permissions, consent and mailbox access',
   },
+  {
+    name: 'setup pcemail',
+    description:
+      'Walk through setting up PCEmail step by step, verifying each step against your tenant',
+  },
+  { name: 'continue setup', description: 'Continue your setup where you left it' },
+  {
+    name: 'troubleshoot',
+    description: 'Find the cause and fix of a PCEmail problem, or explain an error message',
+  },
   { name: 'help', description: 'List what I can do' },
+  {
+    name: 'consent history',
+    description: 'Show recent admin consent requests, approvals, rejections and grants',
+  },
 ];

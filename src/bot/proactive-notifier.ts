@@ -5,8 +5,9 @@ import type { Notifier, PostOutcome } from '../monitor/notifier';
 import type { StoredConversation } from '../monitor/stored-conversation';
 
 /**
- * The Notifier port over Bot Framework proactive messages (continueConversationAsync). Kept
- * minimal: rate limiting and retries wrap it (see the notification sender).
+ * The Notifier port over Bot Framework proactive messages (continueConversationAsync). One attempt
+ * per call: pacing and retries are the PacedNotifier's (monitor/), on an injectable clock, so the
+ * connector client's own retry policy (which sleeps for real, up to ~11 s) is taken out of the way.
  */
 export class ProactiveNotifier implements Notifier {
   constructor(
@@ -34,25 +35,80 @@ export class ProactiveNotifier implements Notifier {
     conversation: StoredConversation,
     work: (context: TurnContext) => Promise<string>,
   ): Promise<PostOutcome> {
-    let activityId = '';
+    let outcome: PostOutcome = { ok: false, reason: 'failed', message: 'Teams did not accept the message' };
     try {
       await this.adapter.continueConversationAsync(
         this.botAppId,
         conversation.reference as unknown as ConversationReference,
         async (context) => {
-          activityId = await work(context);
+          withoutConnectorRetries(context, this.adapter);
+          // Caught here: an error escaping this callback goes to onTurnError, which swallows it.
+          try {
+            outcome = { ok: true, activityId: await work(context) };
+          } catch (error) {
+            outcome = failureOf(error);
+          }
         },
       );
-      return { ok: true, activityId };
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      const gone = status === 403 || status === 404;
-      return {
-        ok: false,
-        reason: gone ? 'gone' : 'failed',
-        status,
-        message: gone ? 'the bot can no longer post in this conversation' : 'Teams did not accept the message',
-      };
+      outcome = failureOf(error);
     }
+    return outcome;
   }
+}
+
+interface ConnectorError {
+  statusCode?: number;
+  code?: string;
+  response?: { headers?: { get?: (name: string) => string | undefined | null } | Record<string, unknown>; bodyAsText?: string };
+}
+
+function failureOf(error: unknown): PostOutcome {
+  const failure = error as ConnectorError;
+  const status = failure.statusCode;
+  const gone = status === 403 || status === 404;
+  const retryAfterMs = retryAfterOf(failure);
+  return {
+    ok: false,
+    reason: gone ? 'gone' : 'failed',
+    ...(status !== undefined ? { status } : {}),
+    message: gone
+      ? `the bot can no longer post in this conversation (HTTP ${status}${teamsCode(failure)})`
+      : status !== undefined
+        ? `Teams did not accept the message (HTTP ${status}${teamsCode(failure)})`
+        : `Teams could not be reached (${failure.code ?? 'no answer'})`,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
+}
+
+/** Retry-After in seconds or as an HTTP date, as Teams sends it with 429. */
+function retryAfterOf(failure: ConnectorError): number | undefined {
+  const headers = failure.response?.headers;
+  const raw =
+    typeof headers?.get === 'function'
+      ? headers.get('retry-after')
+      : (headers as Record<string, unknown> | undefined)?.['retry-after'];
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Teams' error code (e.g. MessageWritesBlocked), for the log line. */
+function teamsCode(failure: ConnectorError): string {
+  try {
+    const body = JSON.parse(failure.response?.bodyAsText ?? '') as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? ` ${body.error.code}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The connector client's core pipeline retries 429/5xx with real sleeps; ours retries instead. */
+function withoutConnectorRetries(context: TurnContext, adapter: TeamsAdapter): void {
+  const connector = context.turnState.get<unknown>(adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy?: (options: { phase: string }) => unknown } } }
+    | undefined;
+  connector?.client?.pipeline?.removePolicy?.({ phase: 'Retry' });
 }

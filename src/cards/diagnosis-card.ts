@@ -28,7 +28,7 @@ const LAYOUTS: readonly RowLayout[] = [
   {
     collapseAbove: 10,
     maxListed: 10,
-    caps: { title: 150, detail: 300, fix: 300, target: 120 },
+    caps: { title: 150, detail: 600, fix: 800, target: 120 },
     passDetail: true,
   },
   {

@@ -84,6 +84,24 @@ export const AADSTS_KNOWLEDGE: Readonly<Record<number, KnowledgeEntry>> = {
       'sign-in?" → Yes → Save.',
     learnMoreUrl: `${LEARN}/entra/identity/enterprise-apps/disable-user-sign-in-portal`,
   },
+  7000229: {
+    title: 'The app has no enterprise application in this tenant',
+    cause:
+      'The app registration exists, but its service principal (enterprise application) is missing in ' +
+      'the tenant signed in to, so Entra will not issue it a token.',
+    fix:
+      'Entra admin center → App registrations → PCEmail → API permissions → Grant admin consent (this ' +
+      'creates the enterprise application); or in PowerShell: New-MgServicePrincipal -AppId <PCEmail app id>.',
+    learnMoreUrl: `${LEARN}/entra/identity-platform/app-objects-and-service-principals`,
+  },
+  7000218: {
+    title: 'No client secret was sent',
+    cause:
+      'The sign-in request carried neither a client secret nor a certificate assertion: the secret field ' +
+      'in the calling service is empty.',
+    fix: `Enter the secret Value in the service's settings. ${NEW_SECRET}`,
+    learnMoreUrl: CLIENT_CREDENTIALS,
+  },
   50034: {
     title: 'User account does not exist',
     cause:

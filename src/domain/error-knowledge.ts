@@ -126,8 +126,17 @@ function findGraphCodes(input: string): Found[] {
     const explanation = explainGraphError('ErrorAccessDenied', raop[0]);
     found.push({ at, key: 'graph:raop', explanation });
   }
+  // A Graph error body names its code even when we do not know it: say so honestly.
+  for (const m of input.matchAll(GRAPH_ERROR_BODY_CODE)) {
+    const code = m[1] ?? '';
+    if (canonicalGraphCode(code) !== undefined) continue;
+    found.push({ at: m.index, key: `graph:${code}`, explanation: explainGraphError(code) });
+  }
   return found;
 }
+
+/** `"code":"ErrorQuotaExceeded"` in a Graph error body; bounded, so linear on any input. */
+const GRAPH_ERROR_BODY_CODE = /"code"\s{0,5}:\s{0,5}"([A-Za-z][A-Za-z0-9_.]{2,80})"/g;
 
 function findGuidLike(input: string): Found[] {
   const found: Found[] = [];

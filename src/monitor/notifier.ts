@@ -16,4 +16,11 @@ export interface Notifier {
 export type PostOutcome =
   | { ok: true; activityId: string }
   /** `gone`: the bot was removed or writes are blocked (403/404): forget the conversation. */
-  | { ok: false; reason: 'gone' | 'failed'; status?: number; message: string };
+  | {
+      ok: false;
+      reason: 'gone' | 'failed';
+      status?: number;
+      message: string;
+      /** How long Teams asked us to wait (its Retry-After), when it said. */
+      retryAfterMs?: number;
+    };

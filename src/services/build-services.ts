@@ -1,8 +1,10 @@
 import type { AppConfig } from '../config';
 import { AppOnlySignIn } from '../tenant/app-only-sign-in';
+import { ConsentWriter } from '../tenant/consent-writer';
 import { graphDefaultScope } from '../tenant/graph-scope';
 import { TenantReader } from '../tenant/snapshot-reader';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
+import { inspectConsent, type ConsentInspection } from './consent';
 import { createPermissionCheck, type PermissionCheck } from './permission-check';
 
 export interface ServiceOptions {
@@ -13,6 +15,11 @@ export interface ServiceOptions {
 export interface Services {
   reader: TenantReader;
   permissionCheck: PermissionCheck;
+  /** Consent approval: what consent is missing now, and the bot's Graph writes to grant it. */
+  consentInspection: () => Promise<ConsentInspection>;
+  consentWriter: ConsentWriter;
+  /** The configured cloud's Graph `/.default` scope (for the admin-consent link). */
+  graphScope: string;
 }
 
 /** Wires the tenant layer and the use cases from the configuration; no SDK of the bot in here. */
@@ -37,5 +44,11 @@ export function buildServices(config: AppConfig, options: ServiceOptions = {}): 
     policy,
     now: options.now ?? (() => new Date()),
   });
-  return { reader, permissionCheck: createPermissionCheck(reader, config.pcemail) };
+  return {
+    reader,
+    permissionCheck: createPermissionCheck(reader, config.pcemail),
+    consentInspection: inspectConsent(reader, config.pcemail),
+    consentWriter: new ConsentWriter({ inspector, graphEndpoint: config.endpoints.graph, policy }),
+    graphScope,
+  };
 }

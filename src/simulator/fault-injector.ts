@@ -8,7 +8,14 @@ export function validateFaults(input: unknown): FaultSettings {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new Error('fault settings must be a JSON object');
   const raw = input as Record<string, unknown>;
-  const known = new Set<string>([...PROBABILITIES, 'retryAfterSeconds', 'slowMs', 'entra']);
+  const known = new Set<string>([
+    ...PROBABILITIES,
+    'retryAfterSeconds',
+    'slowMs',
+    'entra',
+    'failWrites',
+    'failWritesAfter',
+  ]);
   const unknown = Object.keys(raw).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new Error(`unknown fault settings: ${unknown.join(', ')}`);
   const settings: FaultSettings = {};
@@ -19,7 +26,7 @@ export function validateFaults(input: unknown): FaultSettings {
       throw new Error(`${name} must be a probability between 0 and 1`);
     settings[name] = value;
   }
-  for (const name of ['retryAfterSeconds', 'slowMs'] as const) {
+  for (const name of ['retryAfterSeconds', 'slowMs', 'failWrites', 'failWritesAfter'] as const) {
     const value = raw[name];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
@@ -40,6 +47,8 @@ export function validateFaults(input: unknown): FaultSettings {
 export class FaultInjector {
   private settings: FaultSettings = {};
   private random: () => number;
+  /** Graph writes seen since the faults were last set. */
+  private writes = 0;
 
   constructor(private readonly seed: number) {
     this.random = mulberry32(seed);
@@ -48,6 +57,7 @@ export class FaultInjector {
   set(settings: FaultSettings): void {
     this.settings = validateFaults(settings);
     this.random = mulberry32(this.seed);
+    this.writes = 0;
   }
 
   current(): FaultSettings {
@@ -71,6 +81,14 @@ export class FaultInjector {
   decide(area: 'graph' | 'entra'): FaultKind | undefined {
     if (area === 'entra' && this.settings.entra !== true) return undefined;
     return PROBABILITIES.find((kind) => this.roll(kind));
+  }
+
+  /** For a Graph write: 'unavailable' while inside the failWritesAfter / failWrites window. */
+  decideWrite(): 'unavailable' | undefined {
+    const index = this.writes++;
+    const after = this.settings.failWritesAfter ?? 0;
+    const count = this.settings.failWrites ?? 0;
+    return index >= after && index < after + count ? 'unavailable' : undefined;
   }
 
   /** The fault for one $batch item: only the ones an item can carry (its own status and headers). */

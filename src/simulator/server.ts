@@ -30,6 +30,11 @@ function areaOf(path: string): Area {
   return CONSENT_PATH.test(path) ? 'consent' : 'other';
 }
 
+/** A write Graph would carry out (a $batch POST only reads here). */
+function isGraphWrite(call: Call): boolean {
+  return call.method !== 'GET' && call.method !== 'HEAD' && !/^\/v1\.0\/\$batch\/?$/.test(call.rawPath);
+}
+
 /** The HTTP face of the simulator: transport, latency, faults and logging around the endpoints. */
 export class SimulatorServer {
   private readonly server: Server;
@@ -127,7 +132,11 @@ export class SimulatorServer {
       [area === 'entra' ? 'x-ms-request-id' : 'request-id']: ids.requestId,
       'client-request-id': clientRequestId,
     };
-    const fault = area === 'graph' || area === 'entra' ? this.faults.decide(area) : undefined;
+    const fault =
+      area === 'graph' || area === 'entra'
+        ? (this.faults.decide(area) ??
+          (area === 'graph' && isGraphWrite(call) ? this.faults.decideWrite() : undefined))
+        : undefined;
     if (fault === 'reset') {
       res.socket?.destroy();
       return { status: 0, fault };

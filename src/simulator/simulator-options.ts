@@ -34,6 +34,13 @@ export interface FaultSettings {
   malformed?: number;
   /** Apply the same faults to the token endpoint too; default false. */
   entra?: boolean;
+  /**
+   * Deterministic write failures (POST/PATCH/PUT/DELETE outside `$batch`): after letting
+   * `failWritesAfter` writes through (default 0), the next `failWrites` writes answer 503 with
+   * Retry-After — a Graph outage in the middle of a series of grants.
+   */
+  failWrites?: number;
+  failWritesAfter?: number;
 }
 
 export type FaultKind = 'throttle' | 'unavailable' | 'slow' | 'reset' | 'malformed';

@@ -77,3 +77,22 @@ export async function updateItem<T>(
     }
   }
 }
+
+/**
+ * The store could not complete an operation (unreachable or refusing after its bounded retries):
+ * nothing was confirmed, so the caller must treat the write as not done (it may have landed).
+ * The message names the operation and key, never a connection string.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+
+  constructor(
+    readonly operation: string,
+    readonly key: string,
+    readonly reason: string,
+    readonly status?: number,
+  ) {
+    super(`Storage could not ${operation} "${key}": ${reason}.`);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -42,6 +42,8 @@ export class EntraNetworkClient implements INetworkModule {
           continue;
         }
         const text = await response.text();
+        // A success whose body is garbled is the service failing, not a verdict on the secret: retry it.
+        if (response.ok && !isJson(text)) throw new Error('Entra returned a garbled answer');
         return { headers: headerRecord(response.headers), body: parseBody<T>(text), status: response.status };
       } catch (error) {
         if (last) throw new Error(`Entra could not be reached: ${describeTransportError(error)}`, { cause: error });
@@ -64,6 +66,15 @@ function headerRecord(headers: Headers): Record<string, string> {
     record[name.toLowerCase()] = value;
   });
   return record;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A garbled body becomes a server error MSAL can report, instead of a JSON exception. */

@@ -41,7 +41,13 @@ export interface InvokeBody {
  * serviceUrl, the product's own config reader and composition root.
  */
 export async function startHarness(
-  options: { scenario?: string; simulator?: SimulatorOptions; env?: Record<string, string> } = {},
+  options: {
+    scenario?: string;
+    simulator?: SimulatorOptions;
+    env?: Record<string, string>;
+    /** Authorization header for each posted activity (tests that run with BOT_ID set sign one). */
+    authorization?: (activity: Record<string, unknown>) => string;
+  } = {},
 ): Promise<BotHarness> {
   const simulator = await startSimulator({ scenario: options.scenario ?? 'healthy', ...options.simulator });
   const connector = await new FakeConnector().start();
@@ -68,7 +74,10 @@ export async function startHarness(
   const post = (activity: Record<string, unknown>): Promise<Response> =>
     fetch(`${server.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(options.authorization ? { authorization: options.authorization(activity) } : {}),
+      },
       body: JSON.stringify(activity),
     });
 

@@ -15,12 +15,21 @@ export interface SentActivity {
   };
 }
 
+export interface ConnectorReply {
+  status: number;
+  headers?: Record<string, string>;
+  /** Default: `{ id: <fresh uuid> }`. */
+  body?: unknown;
+}
+
 /**
  * A stand-in for the Bot Connector service (the bot's serviceUrl): accepts replies
  * (`/activities/{replyToId}`), proactive sends (`/activities`) and updates (PUT), and records them.
  */
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
+  /** Requests answered with an error status (see `answer`); not in `sent`. */
+  readonly refused: (SentActivity & { status: number })[] = [];
   private server?: http.Server;
   url = '';
 
@@ -35,19 +44,27 @@ export class FakeConnector {
           return;
         }
         const activity = body ? (JSON.parse(body) as SentActivity['activity']) : { type: 'unknown' };
-        this.sent.push({
+        const entry: SentActivity = {
           method: req.method ?? 'POST',
           path: req.url ?? '',
           conversationId: decodeURIComponent(match[1] ?? ''),
           activity,
-        });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: randomUUID() }));
+        };
+        const reply = this.answer(entry);
+        if (reply.status < 300) this.sent.push(entry);
+        else this.refused.push({ ...entry, status: reply.status });
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(JSON.stringify(reply.body ?? { id: randomUUID() }));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
+  }
+
+  /** How the connector answers a request; subclasses refuse some (rate limits, blocked writes). */
+  protected answer(_request: SentActivity): ConnectorReply {
+    return { status: 200 };
   }
 
   /** Messages (not typing indicators) sent so far. */
@@ -66,6 +83,7 @@ export class FakeConnector {
 
   clear(): void {
     this.sent.length = 0;
+    this.refused.length = 0;
   }
 
   async stop(): Promise<void> {

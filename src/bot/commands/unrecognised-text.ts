@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { renderNoticeCard } from '../../cards';
+import { renderExplanationCard } from '../../cards/setup';
 import { explainErrorText } from '../../domain';
 import { sendCard } from '../send-card';
 
@@ -15,7 +16,7 @@ export async function handleUnrecognisedText(context: TurnContext, text: string)
       renderNoticeCard({
         title: 'I did not understand that',
         lines: [
-          'Did you mean "check pcemail permissions"? Type "help" to see everything I can do.',
+          'Did you mean "check pcemail permissions", "setup pcemail" or "troubleshoot"? Type "help" to see everything I can do.',
           'You can also paste an error message (an AADSTS code or a Graph error) and I will explain it.',
         ],
         tone: 'info',
@@ -23,17 +24,5 @@ export async function handleUnrecognisedText(context: TurnContext, text: string)
     );
     return;
   }
-  await sendCard(
-    context,
-    renderNoticeCard({
-      title: explanations.length === 1 ? 'What this error means' : `What these ${explanations.length} errors mean`,
-      lines: explanations.flatMap((e) => [
-        `${e.code} — ${e.title}`,
-        `Cause: ${e.cause}`,
-        `Fix: ${e.fix}`,
-        `Learn more: ${e.learnMoreUrl}`,
-      ]),
-      tone: 'info',
-    }),
-  );
+  await sendCard(context, renderExplanationCard({ explanations, fromTroubleshooting: false }));
 }

@@ -1,0 +1,8 @@
+import type { TurnContext } from 'botbuilder';
+import type { BotDeps } from '../bot-deps';
+import { sendCard } from '../send-card';
+
+/** `consent history`: the recent consent requests, decisions and grants, newest first. */
+export async function handleConsentHistory(context: TurnContext, deps: BotDeps): Promise<void> {
+  await sendCard(context, await deps.consent.historyCard());
+}

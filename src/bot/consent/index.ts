@@ -1,0 +1,2 @@
+export { registerConsentActions } from './consent-actions';
+export { handleConsentHistory } from './consent-history-command';

@@ -1,0 +1,64 @@
+import type { Request, Response } from 'restify';
+import type { Bot } from '../bot';
+import type { BotAdapter } from '../create-adapter';
+import { withLogContext, type Logger } from '../../logger';
+import { checkAuthorizationHeader } from './authorization-header';
+import { classifyAuthError } from './auth-failure';
+import { HANDLED_ACTIVITY_TYPES, readActivity, turnLogFields } from './read-activity';
+import { withTimeout } from './with-timeout';
+
+export interface MessagesEndpointOptions {
+  adapter: BotAdapter;
+  bot: Bot;
+  logger: Logger;
+  /** Off only in local mode (empty BOT_ID). */
+  auth: { enabled: boolean; timeoutMs: number };
+}
+
+/**
+ * POST /api/messages (after the server's body limits and drain gate): not JSON → 415; not an activity → 400; no valid Bot Framework
+ * token → 401 (503 when the signing keys cannot be had in time); a type Teams does not send → 200,
+ * ignored; else the turn runs and its invoke response (if any) is the answer. No body carries an
+ * error's message or stack.
+ */
+export function messagesEndpoint(options: MessagesEndpointOptions) {
+  const { adapter, bot, logger, auth } = options;
+  const logic = (context: Parameters<Bot['run']>[0]) => bot.run(context).then(() => undefined);
+
+  return async (req: Request, res: Response): Promise<void> => {
+    if (!req.is('json')) return void res.send(415, { error: 'send application/json' });
+    const read = readActivity(req.body);
+    if (!read.ok) return void res.send(400, { error: read.problem });
+    const activity = read.activity;
+
+    const header = req.header('authorization') ?? '';
+    if (auth.enabled) {
+      const shape = checkAuthorizationHeader(header);
+      if (!shape.ok) return refuse(res, logger, 401, shape.reason);
+    }
+    let authenticated;
+    try {
+      authenticated = await withTimeout(adapter.authenticate(activity, header), auth.timeoutMs);
+    } catch (error) {
+      const failure = classifyAuthError(error);
+      return refuse(res, logger, failure.status, failure.reason);
+    }
+    if (!HANDLED_ACTIVITY_TYPES.has(activity.type)) return void res.send(200);
+
+    try {
+      const invoke = await withLogContext(turnLogFields(activity), () =>
+        adapter.runTurn(authenticated, activity, logic),
+      );
+      res.send(invoke?.status ?? 200, invoke?.body);
+    } catch (error) {
+      logger.error({ ...turnLogFields(activity), err: { name: (error as Error).name, message: (error as Error).message } }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
+  };
+}
+
+function refuse(res: Response, logger: Logger, status: 401 | 503, reason: string): void {
+  logger.warn({ status, reason }, 'refused an inbound request');
+  if (status === 503) res.setHeader('Retry-After', '5');
+  res.send(status, { error: status === 401 ? 'unauthorized' : 'cannot verify the request now; try again' });
+}

@@ -1,0 +1,63 @@
+import {
+  credentialsFromChecks,
+  draftOf,
+  planRestriction,
+  type InputDraft,
+  type InputErrors,
+  type WizardState,
+} from '../../domain/setup';
+import type { AdaptiveCard } from '../../cards';
+import { renderSetupStepCard, renderSetupSummaryCard, type CardNotice } from '../../cards/setup';
+import type { BotDeps } from '../bot-deps';
+
+export interface WizardExtras {
+  /** What was typed, when it was refused. */
+  draft?: InputDraft;
+  errors?: InputErrors;
+  notice?: CardNotice;
+  finished?: boolean;
+}
+
+/** The card of the wizard's current step, from the stored state (plus a refused draft, if any). */
+export function renderWizard(
+  state: WizardState,
+  deps: BotDeps,
+  extras: WizardExtras = {},
+): AdaptiveCard {
+  const tenant = deps.tenant;
+  const appId = state.inputs.appId ?? state.facts.appId;
+  const verification = state.verification?.step === state.step ? state.verification : undefined;
+  if (state.step === 'finish') {
+    return renderSetupSummaryCard({
+      wizardId: state.wizardId,
+      tenant,
+      appName: deps.appName,
+      ...(appId === undefined ? {} : { appId }),
+      mailboxes: state.inputs.mailboxes ?? state.facts.mailboxes ?? [],
+      credentials: verification ? credentialsFromChecks(verification.checks) : [],
+      ...(verification ? { verification } : {}),
+      ...(extras.notice ? { notice: extras.notice } : {}),
+      finished: extras.finished ?? false,
+    });
+  }
+  const stored = draftOf(state.inputs);
+  if (stored.mailboxes === undefined && state.facts.mailboxes) {
+    stored.mailboxes = state.facts.mailboxes.join(', ');
+  }
+  const refused = extras.errors !== undefined && Object.keys(extras.errors).length > 0;
+  return renderSetupStepCard({
+    wizardId: state.wizardId,
+    step: state.step,
+    tenant,
+    appName: deps.appName,
+    draft: { ...stored, ...extras.draft },
+    ...(extras.errors ? { errors: extras.errors } : {}),
+    ...(appId === undefined ? {} : { appId }),
+    ...(verification ? { verification } : {}),
+    ...(extras.notice ? { notice: extras.notice } : {}),
+    // A refused card shows no commands: they would not match the fields as typed.
+    ...(state.step === 'restrict' && !refused
+      ? { restriction: planRestriction(state, deps.appName) }
+      : {}),
+  });
+}

@@ -1,0 +1,65 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards';
+import { renderSetupFailedCard, SETUP_VERBS, type SetupVerb } from '../../cards/setup';
+import type { Bot } from '../bot';
+import type { BotDeps } from '../bot-deps';
+import { sendCard } from '../send-card';
+import {
+  cancelSetup,
+  finishSetup,
+  moveStep,
+  showSetup,
+  startOver,
+  startSetup,
+  verifyStep,
+  type SetupTurn,
+} from './setup-flow';
+import { wizardKey } from './wizard-store';
+
+type Data = Record<string, unknown>;
+
+/** `setup pcemail` */
+export async function handleSetupPcemail(context: TurnContext, deps: BotDeps): Promise<void> {
+  await sendCard(context, await startSetup(turnOf(context, deps)));
+}
+
+/** `continue setup` */
+export async function handleContinueSetup(context: TurnContext, deps: BotDeps): Promise<void> {
+  await sendCard(context, await showSetup(turnOf(context, deps)));
+}
+
+const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<AdaptiveCard>> = {
+  [SETUP_VERBS.verify]: verifyStep,
+  [SETUP_VERBS.next]: (turn, data) => moveStep(turn, data, 'next'),
+  [SETUP_VERBS.back]: (turn, data) => moveStep(turn, data, 'back'),
+  [SETUP_VERBS.cancel]: cancelSetup,
+  [SETUP_VERBS.done]: finishSetup,
+  [SETUP_VERBS.show]: (turn) => showSetup(turn),
+  [SETUP_VERBS.startOver]: startOver,
+};
+
+/** The wizard's Action.Execute verbs; each answers with the card that replaces the clicked one. */
+export function registerSetupActions(app: Bot, deps: BotDeps): void {
+  for (const [verb, action] of Object.entries(ACTIONS)) {
+    app.adaptiveCards.actionExecute<Data>(verb, async (context, _state, data) => {
+      try {
+        return await action(turnOf(context, deps), isRecord(data) ? data : {});
+      } catch (error) {
+        const err = error instanceof Error ? error : new Error(String(error));
+        deps.logger.error(
+          { err: { name: err.name, message: err.message }, verb },
+          'setup action failed',
+        );
+        return renderSetupFailedCard();
+      }
+    });
+  }
+}
+
+function turnOf(context: TurnContext, deps: BotDeps): SetupTurn {
+  return { deps, key: wizardKey(context, deps) };
+}
+
+function isRecord(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

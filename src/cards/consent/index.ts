@@ -1,0 +1,8 @@
+export { CONSENT_VERBS, REJECT_REASON_INPUT } from './consent-verbs';
+export {
+  ADMIN_ROLE_NOTE,
+  renderConsentRequestCard,
+  type ConsentNotice,
+  type ConsentRequestCardView,
+} from './consent-request-card';
+export { renderConsentHistoryCard, type ConsentHistoryCardView } from './consent-history-card';

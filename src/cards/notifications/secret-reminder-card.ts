@@ -1,0 +1,108 @@
+import { adaptiveCard, executeAction, factSet, textBlock, type AdaptiveCard, type CardElement } from '../adaptive-card';
+import { cardTitle } from '../card-parts';
+import { formatUtc } from '../format-time';
+import { plainText } from '../plain-text';
+import { days, simulatedLine } from './notification-parts';
+
+export const SNOOZE_VERB = 'notify.snooze';
+export const CHECK_NOW_VERB = 'notify.checkNow';
+export const SNOOZE_DAYS = 7;
+
+export interface CredentialView {
+  kind: 'secret' | 'certificate';
+  keyId: string;
+  displayName: string | null;
+  /** First characters of a secret's value (never more); null for certificates. */
+  hint: string | null;
+  endDateTime: string;
+}
+
+export interface SecretReminderView {
+  appName: string;
+  appId: string;
+  credential: CredentialView;
+  /** Whole days left (negative once expired). */
+  daysLeft: number;
+  expired: boolean;
+  /** A credential of the same app that ends later, when there is one. */
+  newer?: CredentialView;
+  simulated: boolean;
+  /** Set when someone snoozed it in this channel (the card as the Snooze click answers). */
+  snoozed?: { until: string; by: string };
+}
+
+/** A secret-expiry reminder (DESIGN §5): what expires, when, what breaks, how to rotate. */
+export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard {
+  const app = plainText(view.appName, 80);
+  const what = view.credential.kind === 'secret' ? 'client secret' : 'certificate';
+  const title = view.expired
+    ? `${app} ${what} has expired`
+    : view.daysLeft === 0
+      ? `${app} ${what} expires today`
+      : `${app} ${what} expires in ${days(view.daysLeft)}`;
+  const body: CardElement[] = [
+    { ...cardTitle(title), size: 'medium', color: view.expired || view.daysLeft <= 3 ? 'attention' : 'warning' },
+    ...simulatedLine(view.simulated),
+    factSet([
+      { title: 'App', value: `${app} (${plainText(view.appId, 40)})` },
+      { title: 'Credential', value: describe(view.credential) },
+      { title: 'Expires', value: formatUtc(view.credential.endDateTime) },
+      {
+        title: view.expired ? 'Expired' : 'Days left',
+        value: view.expired ? `${days(-view.daysLeft)} ago` : String(view.daysLeft),
+      },
+    ]),
+    textBlock(
+      view.expired
+        ? `What is broken: ${app} can no longer sign in with this ${what}. If Emplifi Agent still uses it, mail no longer flows between your PCEmail mailboxes and Emplifi Agent.`
+        : `What breaks when it expires: ${app} can no longer sign in with this ${what}, so Emplifi Agent stops receiving and sending mail for the PCEmail mailboxes.`,
+      { spacing: 'medium' },
+    ),
+    ...(view.newer
+      ? [
+          textBlock(
+            `A newer ${view.newer.kind} exists (${describe(view.newer)}, ends ${formatUtc(view.newer.endDateTime)}): make sure Emplifi Agent uses it, then delete this one.`,
+            { weight: 'bolder', spacing: 'medium' },
+          ),
+        ]
+      : []),
+    textBlock('How to rotate it:', { weight: 'bolder', spacing: 'medium' }),
+    ...rotationSteps(view.credential.kind, app).map((step, i) => textBlock(`${i + 1}\\. ${step}`, { spacing: 'small' })),
+    ...(view.snoozed
+      ? [
+          textBlock(
+            `Snoozed in this channel until ${formatUtc(view.snoozed.until)} by ${plainText(view.snoozed.by, 80)}.`,
+            { isSubtle: true, spacing: 'medium' },
+          ),
+        ]
+      : []),
+  ];
+  const data = { appId: view.appId, keyId: view.credential.keyId };
+  return adaptiveCard({
+    body,
+    actions: [
+      ...(view.snoozed ? [] : [executeAction(`Snooze ${SNOOZE_DAYS} days`, SNOOZE_VERB, data)]),
+      executeAction('Check now', CHECK_NOW_VERB, data),
+    ],
+    fallbackText: title,
+  });
+}
+
+function describe(credential: CredentialView): string {
+  const name = credential.displayName ? `"${plainText(credential.displayName, 80)}"` : 'without a name';
+  const hint = credential.hint ? `, starts with "${plainText(credential.hint, 3)}"` : '';
+  return `${credential.kind} ${name} (ID ${plainText(credential.keyId, 40)}${hint})`;
+}
+
+function rotationSteps(kind: 'secret' | 'certificate', app: string): string[] {
+  const create =
+    kind === 'secret'
+      ? `Create a new client secret: Entra admin center → App registrations → ${app} → Certificates & secrets → New client secret (at most 24 months); copy its Value, not the Secret ID.`
+      : `Upload a new certificate: Entra admin center → App registrations → ${app} → Certificates & secrets → Certificates → Upload certificate.`;
+  return [
+    create,
+    `Update Emplifi Agent: External Mailbox Connection settings → paste the new ${kind === 'secret' ? 'secret value' : 'certificate'} (and PCEMAIL_CLIENT_SECRET for this bot).`,
+    'Verify: type "check pcemail permissions" (or click Check now) and see secret.works pass.',
+    `Then delete the old ${kind} in Certificates & secrets; the reminders for it stop.`,
+  ];
+}

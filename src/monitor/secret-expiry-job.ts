@@ -1,0 +1,132 @@
+import { renderSecretReminderCard } from '../cards/notifications';
+import type { AppRegistration, Outcome } from '../domain';
+import type { Logger } from '../logger';
+import type { StateStore } from '../store/state-store';
+import type { JobReport } from '../jobs/job';
+import type { LeasedRun } from '../jobs/leased-job';
+import { deliverOnce } from './deliver-once';
+import type { Notifier } from './notifier';
+import {
+  daysLeft,
+  newerCredential,
+  reminderDue,
+  reminderKey,
+  watchedCredentials,
+  type ReminderRecord,
+  type WatchedCredential,
+} from './reminder-plan';
+import { channelLedgerPrefix, listChannelTargets, mapPool, type ChannelTarget } from './subscriptions';
+import { subscriptionKey } from './subscription';
+
+/** Reads the watched apps' credentials (the inspector in production). */
+export interface CredentialSource {
+  /** One outcome per watched app target. */
+  read(): Promise<Outcome<AppRegistration[]>[]>;
+}
+
+export interface SecretExpiryDeps {
+  store: StateStore;
+  notifier: Notifier;
+  credentials: CredentialSource;
+  now: () => Date;
+  /** Days before expiry, e.g. [30, 14, 7, 3, 1, 0]. */
+  thresholds: readonly number[];
+  simulated: boolean;
+  logger: Logger;
+  /** Channels posted to at once; the notifier paces them within the Teams limits. */
+  concurrency?: number;
+}
+
+const STALE_CLAIM_MS = 10 * 60_000;
+
+/**
+ * The secret-expiry job (DESIGN §5): for every credential of every watched app that crossed a
+ * threshold, each subscribed channel gets the most severe crossed threshold once. A credential that
+ * was deleted is no longer read, so its reminders stop.
+ */
+export async function runSecretExpiry(deps: SecretExpiryDeps, run?: LeasedRun): Promise<Omit<JobReport, 'ran'>> {
+  const reads = await deps.credentials.read();
+  const apps = reads.flatMap((outcome) => (outcome.ok ? outcome.value : []));
+  const unread = reads.filter((outcome) => !outcome.ok);
+  if (reads.length > 0 && unread.length === reads.length) {
+    const reason = unread[0] && !unread[0].ok ? unread[0].error.message : 'unknown';
+    return { summary: `secret-expiry: the credentials could not be read (${reason}); nothing was posted`, details: { posted: 0 } };
+  }
+  const now = deps.now().getTime();
+  const all = watchedCredentials(apps);
+  // Only credentials inside a threshold cost a ledger read per channel.
+  const crossed = all.filter((c) => reminderDue(c, now, deps.thresholds, undefined, undefined) !== undefined);
+  const counts = { posted: 0, failed: 0, gone: 0, channels: 0, credentials: all.length, due: crossed.length };
+  if (crossed.length === 0) {
+    return { summary: `secret-expiry: ${all.length} credentials, none within a reminder threshold`, details: counts };
+  }
+  const targets = await listChannelTargets(deps.store);
+  counts.channels = targets.length;
+  await mapPool(targets, deps.concurrency ?? 16, async (target) => {
+    for (const credential of crossed) {
+      if (run?.signal.aborted) return;
+      const result = await remindChannel(deps, target, credential, all);
+      if (result === 'sent') counts.posted++;
+      else if (result === 'failed') counts.failed++;
+      else if (result === 'gone') {
+        counts.gone++;
+        await forgetGoneChannel(deps, target);
+        return;
+      }
+    }
+  });
+  return {
+    summary: `secret-expiry: ${counts.posted} reminders posted to ${targets.length} channels (${counts.failed} failed, to retry next run; ${counts.gone} channels gone)`,
+    details: counts,
+  };
+}
+
+async function remindChannel(
+  deps: SecretExpiryDeps,
+  target: ChannelTarget,
+  credential: WatchedCredential,
+  all: readonly WatchedCredential[],
+): Promise<string> {
+  const key = reminderKey(channelLedgerPrefix(target.conversation.key), credential);
+  const { result } = await deliverOnce<ReminderRecord, number>({
+    store: deps.store,
+    key,
+    now: deps.now,
+    staleAfterMs: STALE_CLAIM_MS,
+    due: (record) => {
+      const now = deps.now().getTime();
+      return reminderDue(credential, now, deps.thresholds, record, target.subscription.snoozedUntil?.[credential.credential.keyId]);
+    },
+    send: () => {
+      const now = deps.now().getTime();
+      const newer = newerCredential(credential, all);
+      return deps.notifier.post(
+        target.conversation,
+        renderSecretReminderCard({
+          appName: credential.appName,
+          appId: credential.appId,
+          credential: credential.credential,
+          daysLeft: daysLeft(credential.end, now),
+          expired: credential.end <= now,
+          ...(newer ? { newer: newer.credential } : {}),
+          simulated: deps.simulated,
+        }),
+      );
+    },
+    commit: (record, threshold, activityId) => ({
+      ...record,
+      threshold: Math.min(threshold, record?.threshold ?? threshold),
+      sentAt: deps.now().toISOString(),
+      activityId,
+    }),
+  });
+  return result;
+}
+
+/** Teams said the bot can no longer post there (403/404): the subscription goes (DESIGN §5). */
+export async function forgetGoneChannel(deps: { store: StateStore; logger: Logger }, target: ChannelTarget): Promise<void> {
+  deps.logger.warn({ conversation: target.conversation.key }, 'the bot can no longer post in a subscribed conversation; removing the subscription');
+  await deps.store.delete(subscriptionKey(target.conversation.key));
+  const ledger = await deps.store.list(channelLedgerPrefix(target.conversation.key));
+  await mapPool(ledger, 8, (key) => deps.store.delete(key));
+}

@@ -1,0 +1,90 @@
+import { isStoreConflict, updateItem, type StateStore } from '../store/state-store';
+import type { StoredConversation } from './stored-conversation';
+import { SUBSCRIPTIONS_PREFIX, subscriptionKey, type Subscription } from './subscription';
+
+/** A subscribed conversation, ready to post into. */
+export interface ChannelTarget {
+  subscription: Subscription;
+  conversation: StoredConversation;
+}
+
+/** Prefix of everything recorded about what one channel was sent (reminders, ingestion, digest). */
+export function channelLedgerPrefix(conversationKey: string): string {
+  return `notifications/${encodeURIComponent(conversationKey)}/`;
+}
+
+/** Every subscription whose conversation is still known, read `concurrency` at a time. */
+export async function listChannelTargets(store: StateStore, concurrency = 16): Promise<ChannelTarget[]> {
+  const keys = await store.list(SUBSCRIPTIONS_PREFIX);
+  const targets = await mapPool(keys, concurrency, async (key) => {
+    const subscription = (await store.get<Subscription>(key))?.value;
+    if (!subscription) return undefined;
+    const conversation = (await store.get<StoredConversation>(subscription.conversationKey))?.value;
+    return conversation ? { subscription, conversation } : undefined;
+  });
+  return targets.filter((t): t is ChannelTarget => t !== undefined);
+}
+
+/** Subscribes the conversation; `already` when it was (nothing changes then). */
+export async function subscribe(
+  store: StateStore,
+  conversation: StoredConversation,
+  by: string,
+  now: Date,
+): Promise<'subscribed' | 'already'> {
+  // The reference must exist under its key: jobs find the conversation through it.
+  await store.put(conversation.key, conversation);
+  const subscription: Subscription = {
+    conversationKey: conversation.key,
+    subscribedBy: by,
+    subscribedAt: now.toISOString(),
+  };
+  try {
+    await store.put(subscriptionKey(conversation.key), subscription, { ifNoneMatch: '*' });
+    return 'subscribed';
+  } catch (error) {
+    if (isStoreConflict(error)) return 'already';
+    throw error;
+  }
+}
+
+/** Unsubscribes and forgets what the channel was sent; false when it was not subscribed. */
+export async function unsubscribe(store: StateStore, conversationKey: string): Promise<boolean> {
+  const key = subscriptionKey(conversationKey);
+  const existed = (await store.get(key)) !== undefined;
+  await store.delete(key);
+  const ledger = await store.list(channelLedgerPrefix(conversationKey));
+  await mapPool(ledger, 8, (entry) => store.delete(entry));
+  return existed;
+}
+
+/** Silences one credential's reminders in one channel until `until`; false when not subscribed. */
+export async function snoozeCredential(
+  store: StateStore,
+  conversationKey: string,
+  keyId: string,
+  until: Date,
+): Promise<boolean> {
+  const updated = await updateItem<Subscription>(store, subscriptionKey(conversationKey), (current) =>
+    current ? { ...current, snoozedUntil: { ...current.snoozedUntil, [keyId]: until.toISOString() } } : undefined,
+  );
+  return updated !== undefined;
+}
+
+export async function readSubscription(store: StateStore, conversationKey: string): Promise<Subscription | undefined> {
+  return (await store.get<Subscription>(subscriptionKey(conversationKey)))?.value;
+}
+
+/** Runs `work` over `items`, at most `limit` at once; results in input order. */
+export async function mapPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return results;
+}

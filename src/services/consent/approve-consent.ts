@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { isProductError } from '../../domain';
+import {
+  BOT_PERSON,
+  closeAsInvalid,
+  completeGrant,
+  decideApproval,
+  planGrant,
+  type ApprovalDecision,
+  type CheckRow,
+  type ConsentRequest,
+  type GrantStep,
+  type Person,
+} from '../../domain/consent';
+import { isApprover } from './approvers';
+import { cardMismatch } from './card-data';
+import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
+import type { Actor, ConsentActionOutcome } from './consent-outcome';
+import { notices } from './consent-notices';
+import { changeRequest, loadRequest } from './consent-records';
+import { recordExpiry } from './expire-request';
+import { grantMissingConsent } from './grant-missing-consent';
+import { audit, publishRequest } from './publish-request';
+
+export interface ApproveInput {
+  requestId: unknown;
+  cardData: Record<string, unknown>;
+  actor: Actor;
+}
+
+/**
+ * Approve: only an approver; only the stored request (looked up by id, compared with the card);
+ * one winner per request (a conditional write claims the right to grant); in grant mode the
+ * tenant is re-read and exactly what is still missing of the request is granted.
+ */
+export async function approveConsent(deps: ConsentServiceDeps, input: ApproveInput): Promise<ConsentActionOutcome> {
+  const id = typeof input.requestId === 'string' ? input.requestId : '';
+  if (!isApprover(deps.approvers, input.actor.aadObjectId)) {
+    deps.logger.warn({ requestId: id, actor: input.actor }, 'refused a consent approval from someone who is not an approver');
+    return { request: await loadRequest(deps.store, id), notice: notices.notApprover() };
+  }
+  const stored = await loadRequest(deps.store, id);
+  if (!stored) return { notice: notices.notFound() };
+  const mismatch = cardMismatch(stored, input.cardData);
+  if (mismatch) {
+    await audit(deps, 'refused', stored, personOf(input.actor), { detail: `Approve refused: the card ${mismatch}.` });
+    return { request: stored, notice: notices.mismatch(mismatch) };
+  }
+
+  const approver = personOf(input.actor);
+  const claimToken = randomUUID();
+  let decision: ApprovalDecision | undefined;
+  const { after } = await changeRequest(deps.store, stored.id, (current) => {
+    decision = decideApproval(current, { approver, now: deps.now(), mode: deps.mode, claimToken });
+    return 'next' in decision ? decision.next : undefined;
+  });
+  if (!decision || !after) return { notice: notices.notFound() };
+  switch (decision.kind) {
+    case 'expire':
+      await recordExpiry(deps, after);
+      return { request: after, notice: notices.expired(after) };
+    case 'closed':
+      return { request: after, notice: notices.closed(after) };
+    case 'busy':
+      return { request: after, notice: notices.busy(decision.by) };
+    case 'waiting-for-consent':
+      return { request: after, notice: notices.waitingForConsent() };
+    case 'approve-link':
+      await audit(deps, 'approved', after, approver, { detail: 'Link mode: the admin consent link was handed out.' });
+      await publishRequest(deps, after);
+      return { request: after };
+    case 'claim':
+      await audit(deps, 'approved', after, approver, { detail: 'Grant mode: the bot grants through Microsoft Graph.' });
+      return grantClaimed(deps, after, claimToken, approver);
+  }
+}
+
+/** Holding the claim: re-read the tenant, grant the plan, store the outcome, show it to everyone. */
+async function grantClaimed(
+  deps: ConsentServiceDeps,
+  request: ConsentRequest,
+  claimToken: string,
+  approver: Person,
+): Promise<ConsentActionOutcome> {
+  let inspection: ConsentInspection;
+  try {
+    inspection = await deps.inspect();
+  } catch (error) {
+    if (!isProductError(error)) throw error;
+    return finish(deps, request.id, claimToken, approver, { steps: [], problem: `Nothing was granted: ${error.info.message}` });
+  }
+  const planned = planGrant(request, inspection.gap);
+  if (!planned.ok && planned.final) {
+    const { after, changed } = await changeRequest(deps.store, request.id, (current) =>
+      closeAsInvalid(current, claimToken, planned.reason, deps.now()),
+    );
+    if (!changed || !after) return { request: after, notice: notices.claimLost() };
+    await audit(deps, 'rejected', after, BOT_PERSON, { detail: planned.reason });
+    await publishRequest(deps, after);
+    return { request: after, notice: { tone: 'error', text: planned.reason } };
+  }
+  if (!planned.ok) {
+    return finish(deps, request.id, claimToken, approver, { steps: [], problem: `Nothing was granted: ${planned.reason}` });
+  }
+  const result = await grantMissingConsent(deps.writer, planned.plan);
+  let consentChecks: CheckRow[] | undefined = inspection.consentChecks;
+  if (result.steps.some((s) => s.outcome === 'granted')) {
+    consentChecks = await deps.inspect().then(
+      (again) => again.consentChecks,
+      () => undefined,
+    );
+  }
+  return finish(deps, request.id, claimToken, approver, { ...result, consentChecks });
+}
+
+async function finish(
+  deps: ConsentServiceDeps,
+  id: string,
+  claimToken: string,
+  approver: Person,
+  attempt: { steps: GrantStep[]; refusal?: ConsentRequest['grantRefused']; problem?: string; consentChecks?: CheckRow[] },
+): Promise<ConsentActionOutcome> {
+  const { after, changed } = await changeRequest(deps.store, id, (current) =>
+    completeGrant(current, { claimToken, now: deps.now(), ...attempt }),
+  );
+  if (!changed || !after) return { request: after, notice: notices.claimLost() };
+  const detail = attempt.refusal
+    ? `Microsoft Graph refused the bot: ${attempt.refusal.message}`
+    : attempt.problem;
+  await audit(deps, after.state === 'granted' ? 'granted' : 'grant-failed', after, approver, {
+    steps: attempt.steps,
+    ...(detail ? { detail } : {}),
+  });
+  await publishRequest(deps, after);
+  const notice =
+    after.state === 'granted'
+      ? notices.granted()
+      : after.state === 'awaiting-consent'
+        ? notices.refused()
+        : notices.partlyGranted();
+  return { request: after, notice };
+}
+
+export function personOf(actor: Actor): Person {
+  return { ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}), name: actor.name };
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../../config';
+import { consentLinks } from '../../domain/consent';
+import type { Logger } from '../../logger';
+import type { Notifier } from '../../monitor/notifier';
+import type { StateStore } from '../../store/state-store';
+import type { Services } from '../build-services';
+import { createConsentService, type ConsentService } from './consent-service';
+
+/** Wires the consent use cases from the configuration and the parts the composition root made. */
+export function buildConsentService(
+  config: AppConfig,
+  services: Pick<Services, 'consentInspection' | 'consentWriter' | 'graphScope'>,
+  parts: { store: StateStore; notifier: Notifier; logger: Logger; now: () => Date },
+): ConsentService {
+  return createConsentService({
+    ...parts,
+    tenant: config.tenant,
+    approvers: config.approvers,
+    mode: config.consentMode,
+    ttlDays: config.consentRequestTtlDays,
+    links: (appId) =>
+      consentLinks({
+        authorityHost: config.endpoints.authority,
+        tenantId: config.tenant.id,
+        appId,
+        graphScope: services.graphScope,
+      }),
+    inspect: services.consentInspection,
+    writer: services.consentWriter,
+    newId: randomUUID,
+  });
+}

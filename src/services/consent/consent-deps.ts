@@ -1,0 +1,36 @@
+import type { CheckRow, ConsentGap, ConsentLinks } from '../../domain/consent';
+import type { Logger } from '../../logger';
+import type { Notifier } from '../../monitor/notifier';
+import type { StateStore } from '../../store/state-store';
+import type { WriteOutcome } from '../../tenant/consent-writer';
+
+/** What the tenant says about consent right now: the gap, and the consent checks' verdicts. */
+export interface ConsentInspection {
+  gap: ConsentGap;
+  consentChecks: CheckRow[];
+}
+
+/** The Graph writes a grant needs (implemented by tenant/ConsentWriter). */
+export interface ConsentGrantWriter {
+  assignAppRole(input: { resourceId: string; principalId: string; appRoleId: string }): Promise<WriteOutcome>;
+  grantOrganizationScope(input: { clientId: string; resourceId: string; scope: string }): Promise<WriteOutcome>;
+}
+
+/** Everything the consent use cases need; built by the composition root, replaced in tests. */
+export interface ConsentServiceDeps {
+  store: StateStore;
+  now: () => Date;
+  notifier: Notifier;
+  logger: Logger;
+  tenant: { id: string; mode: 'live' | 'simulated' };
+  /** Entra object ids of the people who may approve (APPROVERS). */
+  approvers: readonly string[];
+  mode: 'grant' | 'link';
+  /** Days until an undecided request expires (CONSENT_REQUEST_TTL_DAYS). */
+  ttlDays: number;
+  links: (appId: string) => ConsentLinks;
+  /** Re-reads the tenant; throws ProductError when the inspector cannot sign in or reach Graph. */
+  inspect: () => Promise<ConsentInspection>;
+  writer: ConsentGrantWriter;
+  newId: () => string;
+}

@@ -1,0 +1,200 @@
+import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
+import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
+import { hasScope, sameId, type OrganizationGrant } from '../domain/consent';
+import type { AppOnlySignIn } from './app-only-sign-in';
+import { describeTransportError } from './entra-network-client';
+import { createGraphClient } from './graph-client';
+import { graphErrorInfo, unavailable } from './graph-error';
+import { encodePathSegment, odataString } from './graph-reads';
+import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
+
+export interface ConsentWriterOptions {
+  /** The bot's own identity (GRAPH_CLIENT_ID): it needs AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All. */
+  inspector: AppOnlySignIn;
+  graphEndpoint: string;
+  policy: TransportPolicy;
+}
+
+/** One Graph write: done (or found done already), or why not, with Graph's request id either way. */
+export type WriteOutcome =
+  | { ok: true; alreadyExisted: boolean; requestId?: string }
+  | { ok: false; error: ErrorInfo };
+
+/** Graph's answer when the app role is assigned already (a 400, not a 409). */
+const ALREADY_ASSIGNED = /already exists on the object/i;
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+interface Answer {
+  status: number;
+  body: unknown;
+  requestId?: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Grants admin consent through Graph (DESIGN §6). Each write is safe to repeat: an existing
+ * assignment or grant counts as done, so a retry after a half-finished attempt completes it.
+ * Transient failures (429/5xx/timeouts) are retried within the transport policy; a 403 is retried
+ * once with a fresh token, since roles granted to the bot since its token was issued only show up
+ * in a new one.
+ */
+export class ConsentWriter {
+  private readonly client: Client;
+
+  constructor(private readonly options: ConsentWriterOptions) {
+    this.client = createGraphClient(() => options.inspector.accessToken(), options.graphEndpoint, options.policy);
+  }
+
+  /**
+   * `POST /servicePrincipals/{resource-sp-id}/appRoleAssignedTo` with `principalId`, `resourceId`
+   * and `appRoleId`. Microsoft Graph docs: "To grant an app role assignment, you need three
+   * identifiers: principalId … resourceId … appRoleId"; success is `201 Created` with the
+   * appRoleAssignment; a duplicate is `400 Request_BadRequest` "Permission being assigned already
+   * exists on the object.", which we count as granted.
+   */
+  async assignAppRole(input: { resourceId: string; principalId: string; appRoleId: string }): Promise<WriteOutcome> {
+    const answer = await this.send('POST', `/servicePrincipals/${encodePathSegment(input.resourceId)}/appRoleAssignedTo`, {
+      principalId: input.principalId,
+      resourceId: input.resourceId,
+      appRoleId: input.appRoleId,
+    });
+    if ('error' in answer) return { ok: false, error: answer.error };
+    if (answer.status === 201 || answer.status === 200) return { ok: true, alreadyExisted: false, requestId: answer.requestId };
+    const info = graphErrorInfo(answer.status, answer.body, answer.headers);
+    if (answer.status === 400 && ALREADY_ASSIGNED.test(info.message)) {
+      return { ok: true, alreadyExisted: true, requestId: info.requestId ?? answer.requestId };
+    }
+    return { ok: false, error: info };
+  }
+
+  /**
+   * Adds one delegated permission to PCEmail's organization-wide grant. Microsoft Graph docs:
+   * `POST /oauth2PermissionGrants` with `clientId` (the client's service principal object id),
+   * `consentType` "AllPrincipals" ("authorization to impersonate all users"), `resourceId` and
+   * `scope` creates it (`201 Created`); when one exists, `PATCH /oauth2PermissionGrants/{id}` with
+   * the new space-separated `scope` updates it (`204 No Content`). The grant is re-read first, and
+   * once more if the POST finds one created meanwhile (409).
+   */
+  async grantOrganizationScope(input: {
+    clientId: string;
+    resourceId: string;
+    scope: string;
+  }): Promise<WriteOutcome> {
+    for (let round = 0; round < 2; round++) {
+      const existing = await this.readOrganizationGrant(input.clientId, input.resourceId);
+      if (!existing.ok) return existing;
+      if (existing.grant && hasScope(existing.grant, input.scope)) {
+        return { ok: true, alreadyExisted: true, requestId: existing.requestId };
+      }
+      if (existing.grant) {
+        const scope = [...existing.grant.scope.split(/\s+/).filter((w) => w !== ''), input.scope].join(' ');
+        const patched = await this.send('PATCH', `/oauth2PermissionGrants/${encodePathSegment(existing.grant.id)}`, { scope });
+        if ('error' in patched) return { ok: false, error: patched.error };
+        if (patched.status === 204 || patched.status === 200) return { ok: true, alreadyExisted: false, requestId: patched.requestId };
+        return { ok: false, error: graphErrorInfo(patched.status, patched.body, patched.headers) };
+      }
+      const created = await this.send('POST', '/oauth2PermissionGrants', {
+        clientId: input.clientId,
+        consentType: 'AllPrincipals',
+        resourceId: input.resourceId,
+        scope: input.scope,
+      });
+      if ('error' in created) return { ok: false, error: created.error };
+      if (created.status === 201 || created.status === 200) return { ok: true, alreadyExisted: false, requestId: created.requestId };
+      if (created.status !== 409) return { ok: false, error: graphErrorInfo(created.status, created.body, created.headers) };
+    }
+    return { ok: false, error: { code: ErrorCode.GraphRequestFailed, message: 'The organization-wide grant kept changing; try again.' } };
+  }
+
+  private async readOrganizationGrant(
+    clientId: string,
+    resourceId: string,
+  ): Promise<{ ok: true; grant?: OrganizationGrant; requestId?: string } | { ok: false; error: ErrorInfo }> {
+    const filter = encodeURIComponent(`clientId eq ${odataString(clientId)}`);
+    const answer = await this.send('GET', `/oauth2PermissionGrants?$filter=${filter}`);
+    if ('error' in answer) return { ok: false, error: answer.error };
+    if (answer.status !== 200) return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
+    const grants = (answer.body as { value?: unknown } | null)?.value;
+    const found = (Array.isArray(grants) ? (grants as Record<string, unknown>[]) : []).find(
+      (g) =>
+        sameId(g.clientId as string, clientId) &&
+        sameId(g.resourceId as string, resourceId) &&
+        g.consentType === 'AllPrincipals',
+    );
+    const grant =
+      found && typeof found.id === 'string'
+        ? { id: found.id, scope: typeof found.scope === 'string' ? found.scope : '' }
+        : undefined;
+    return { ok: true, ...(grant ? { grant } : {}), requestId: answer.requestId };
+  }
+
+  /** One request with bounded retries; never throws. */
+  private async send(method: Method, path: string, body?: unknown): Promise<Answer | { error: ErrorInfo }> {
+    const { policy, inspector } = this.options;
+    try {
+      await inspector.signIn();
+    } catch (error) {
+      return { error: error instanceof ProductError ? error.info : unavailable('the bot could not sign in') };
+    }
+    let refreshedToken = false;
+    for (let attempt = 0; ; attempt++) {
+      let answer: Answer;
+      try {
+        answer = await this.once(method, path, body);
+      } catch (error) {
+        if (attempt >= policy.maxRetries) return { error: unavailable(describeTransportError(rootCause(error))) };
+        await policy.sleep(retryDelayMs(undefined, attempt, policy));
+        continue;
+      }
+      if (answer.status === 403 && !refreshedToken) {
+        refreshedToken = true;
+        try {
+          await inspector.signIn(true);
+        } catch {
+          return answer;
+        }
+        attempt--;
+        continue;
+      }
+      if (!isTransientStatus(answer.status)) return answer;
+      if (attempt >= policy.maxRetries) {
+        const info = graphErrorInfo(answer.status, answer.body, answer.headers);
+        return { error: unavailable(`HTTP ${answer.status}${info.serviceCode ? ` ${info.serviceCode}` : ''}`, info.requestId) };
+      }
+      await policy.sleep(retryDelayMs(answer.headers['retry-after'], attempt, policy));
+    }
+  }
+
+  private async once(method: Method, path: string, body?: unknown): Promise<Answer> {
+    const request = this.client.api(path).responseType(ResponseType.RAW);
+    const response = (await (method === 'GET'
+      ? request.get()
+      : method === 'POST'
+        ? request.post(body)
+        : request.patch(body))) as Response;
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key.toLowerCase()] = value;
+    });
+    return { status: response.status, body: parsed, headers, requestId: headers['request-id'] };
+  }
+}
+
+/** The SDK wraps fetch failures; the cause (timeout, reset) is what we report. */
+function rootCause(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const next = (current as { cause?: unknown } | null)?.cause;
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,40 @@
+import { startSession, type PlaygroundSession } from './support/playground-session';
+
+let session: PlaygroundSession | undefined;
+
+afterEach(async () => {
+  await session?.stop();
+  session = undefined;
+});
+
+describe('the check card in the Agents Playground', () => {
+  it('when an admin types "check pcemail permissions" in the personal chat, then the card shows the simulated tenant and "Run again" refreshes it', async () => {
+    session = await startSession({ scenario: 'demo' });
+    await session.open('Personal Chat');
+    await session.cardWith('Hi, I am PCEmail Ops');
+    await session.screenshot('01-welcome');
+
+    await session.send('check pcemail permissions');
+    const card = await session.cardWith('PCEmail permissions check');
+    expect(await card.getByText(/Simulated tenant/).first().isVisible()).toBe(true);
+    const text = await card.innerText();
+    expect(text).toMatch(/FAIL[\s\S]*consent\.mail-send/);
+    expect(text).toMatch(/WARN[\s\S]*secret\.expiry/);
+    expect(text).toMatch(/\d+ passed/);
+    await session.screenshot('02-check-card-demo');
+
+    // Fix the tenant behind the bot's back, then "Run again": the same card refreshes in place.
+    session.playground.simulator.load('healthy');
+    const cardsBefore = await session.page.locator('.ac-adaptiveCard').count();
+    await card.getByRole('button', { name: 'Run again' }).click();
+    await session.page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'PCEmail permissions check' })
+      .last()
+      .filter({ hasNotText: /\bFAIL\b/ })
+      .waitFor({ timeout: 20_000 });
+    expect(await session.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
+    expect(await session.page.getByText('Your response was sent to the app').count()).toBeGreaterThan(0);
+    await session.screenshot('03-check-card-run-again');
+  });
+});
