@@ -21,6 +21,7 @@ export interface AppConfig {
   simulatedScenario: string;
   graphPolicy: GraphPolicy;
   http: HttpSettings;
+  notifications: NotificationSettings;
 }
 
 export interface BotIdentity {
@@ -295,6 +296,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       simulatedScenario: value(env, 'SIMULATED_SCENARIO') ?? 'demo',
       graphPolicy,
       http,
+      notifications,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readConfig, secretValues, wantsSimulatedTenant } from './config';
 import { createLogger } from './logger';
+import { shutDown, type ShutdownStep } from './shutdown';
 import { startBot } from './start-bot';
 import { startSimulator } from './simulator';
 
@@ -32,15 +33,36 @@ async function main(): Promise<void> {
       : `PCEmail Ops is listening on ${server.url}/api/messages`,
   );
 
-  const shutdown = async (signal: string): Promise<void> => {
-    logger.info({ signal }, 'shutting down');
-    await server.close();
-    await simulator?.close();
-    process.exit(0);
+  // SIGTERM (App Service, containers) and SIGINT: stop taking turns (503), let those in flight
+  // finish within SHUTDOWN_GRACE_MS, then close the listener and what the turns used.
+  const steps: ShutdownStep[] = [
+    { name: 'http', run: () => server.shutdown(config.http.shutdownGraceMs) },
+    ...(simulator ? [{ name: 'simulator', run: () => simulator.close() }] : []),
+  ];
+  let stopping = false;
+  const stop = (signal: string, exitCode: number): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, inFlight: server.inFlight() }, 'shutting down');
+    void shutDown(steps, logger, config.http.shutdownGraceMs + 5_000).then((clean) => {
+      logger.info({ clean }, 'stopped');
+      process.exit(clean ? exitCode : 1);
+    });
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void shutdown(signal));
+    process.on(signal, () => stop(signal, 0));
   }
+  // A stray rejection is a bug to log, not a reason to drop the turns in flight.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: { message: reason instanceof Error ? reason.message : String(reason) } }, 'unhandled rejection');
+  });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: { name: error.name, message: error.message } }, 'uncaught exception');
+    stop('uncaughtException', 1);
+  });
 }
 
 main().catch((error: unknown) => {

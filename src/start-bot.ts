@@ -8,6 +8,7 @@ import type { Job } from './jobs/job';
 import { registerJobRoutes } from './jobs/jobs-endpoint';
 import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './services/build-services';
+import { buildConsentService } from './services/consent';
 import { createStateStore } from './store/create-store';
 
 export interface StartOptions extends ServiceOptions {
@@ -22,6 +23,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   const store = createStateStore(config.state);
   const now = options.now ?? (() => new Date());
   const adapter = createAdapter(config.bot, options.logger);
+  const notifier = new ProactiveNotifier(adapter, config.bot.id);
+  const consent = buildConsentService(config, services, { store, notifier, logger: options.logger, now });
   const bot = createBot(adapter, {
     logger: options.logger,
     tenant: config.tenant,
@@ -32,10 +35,13 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     store,
     now,
     conversations: new ConversationRegistry(store, now),
-    notifier: new ProactiveNotifier(adapter, config.bot.id),
+    notifier,
+    approvers: config.approvers,
+    consentMode: config.consentMode,
+    consent,
   });
   // Scheduled work, run in-process on a schedule and on demand through POST /api/jobs/<name>.
-  const jobs: Job[] = [];
+  const jobs: Job[] = [consent.job()];
   return startServer({
     port: options.port ?? config.port,
     adapter,

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { NotificationFacts } from '../monitor/build-monitor';
 import type { Notifier } from '../monitor/notifier';
 import type { ConversationRegistry } from './conversation-registry';
 import type { ConsentService } from '../services/consent';
@@ -27,4 +28,6 @@ export interface BotDeps {
   consentMode: 'grant' | 'link';
   /** Admin consent requests, approvals and their audit trail (DESIGN §6). */
   consent: ConsentService;
+  /** What is posted where and when (schedules, watched apps), for `notifications`. */
+  notifications?: NotificationFacts;
 }

@@ -10,7 +10,6 @@ import { CredentialReader, type WatchedAppTarget } from '../tenant/credential-re
 import { graphDefaultScope } from '../tenant/graph-scope';
 import { MailboxIngestionReader, type IngestionSweep } from '../tenant/mailbox-ingestion-reader';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
-import { resolveApprovers } from './approvers';
 import { runIngestion, type IngestionSource } from './ingestion-job';
 import type { Notifier } from './notifier';
 import { runSecretExpiry, type CredentialSource } from './secret-expiry-job';
@@ -29,7 +28,6 @@ export interface MonitorOptions {
 
 /** What the chat commands show and check about notifications. */
 export interface NotificationFacts {
-  approvers: string[];
   watchedApps: string[];
   reminderDays: number[];
   schedules: { secretExpiry?: string; ingestion?: string; digest?: string; timezone: string };
@@ -133,7 +131,6 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
     jobs: [secretExpiry, ingestionStatus, ingestionDigest],
     schedules,
     facts: {
-      approvers: resolveApprovers(config.approvers, config.tenant.mode),
       watchedApps: [
         config.pcemail.appId ? `${config.pcemail.appName} (${config.pcemail.appId})` : config.pcemail.appName,
         ...settings.watchedAppIds,

@@ -47,6 +47,8 @@ export async function startHarness(
     env?: Record<string, string>;
     /** Authorization header for each posted activity (tests that run with BOT_ID set sign one). */
     authorization?: (activity: Record<string, unknown>) => string;
+    /** The bot's clock (e.g. to expire consent requests); default real time. */
+    now?: () => Date;
   } = {},
 ): Promise<BotHarness> {
   const simulator = await startSimulator({ scenario: options.scenario ?? 'healthy', ...options.simulator });
@@ -63,7 +65,8 @@ export async function startHarness(
   if (!result.ok) throw new Error(`test config invalid: ${result.problems.join('; ')}`);
   const { logger, lines } = capturingLogger(secretValues(env));
   const config = result.config;
-  const boot = () => startBot(config, { logger, port: 0, sleep: () => Promise.resolve() });
+  const boot = () =>
+    startBot(config, { logger, port: 0, sleep: () => Promise.resolve(), ...(options.now ? { now: options.now } : {}) });
   let server = await boot();
   const conversation = {
     id: `a:${randomUUID()}`,

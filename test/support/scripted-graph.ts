@@ -37,7 +37,7 @@ export class ScriptedGraph {
           method: req.method ?? 'GET',
           path: req.url ?? '/',
           headers: req.headers,
-          body: raw ? (JSON.parse(raw) as unknown) : undefined,
+          body: parseBody(raw, req.headers['content-type']),
         };
         this.received.push(request);
         const answer = this.answer(request, this.received.length - 1);
@@ -58,6 +58,15 @@ export class ScriptedGraph {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+/** JSON bodies parsed; form bodies (Entra's token endpoint) as key/value pairs. */
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (!raw) return undefined;
+  if (contentType?.includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(raw));
+  }
+  return JSON.parse(raw) as unknown;
 }
 
 /** Graph's documented error body. */

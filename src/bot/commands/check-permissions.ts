@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { renderDiagnosisCard, renderNoticeCard, type AdaptiveCard } from '../../cards';
-import { isProductError } from '../../domain';
+import { executeAction, renderDiagnosisCard, renderNoticeCard, type AdaptiveCard } from '../../cards';
+import { CONSENT_VERBS } from '../../cards/consent';
+import { isProductError, type Diagnosis } from '../../domain';
 import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';
 
@@ -16,7 +17,14 @@ export async function handleCheckPermissions(context: TurnContext, deps: BotDeps
 export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard> {
   try {
     const diagnosis = await deps.permissionCheck.run();
-    return renderDiagnosisCard({ diagnosis, appName: deps.appName, runAgain: { verb: RUN_CHECK_VERB } });
+    return renderDiagnosisCard({
+      diagnosis,
+      appName: deps.appName,
+      runAgain: { verb: RUN_CHECK_VERB },
+      extraActions: consentMissing(diagnosis)
+        ? [executeAction('Request admin consent', CONSENT_VERBS.request)]
+        : [],
+    });
   } catch (error) {
     if (!isProductError(error)) throw error;
     deps.logger.warn({ error: error.info }, 'permission check could not run');
@@ -27,4 +35,9 @@ export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard>
       actions: [{ type: 'Action.Execute', title: 'Try again', verb: RUN_CHECK_VERB }],
     });
   }
+}
+
+/** Any consent.* row failing: the card offers to carry a consent request to the approvers. */
+function consentMissing(diagnosis: Diagnosis): boolean {
+  return diagnosis.checks.some((row) => row.id.startsWith('consent.') && row.status === 'fail');
 }

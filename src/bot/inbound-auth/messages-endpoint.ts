@@ -45,10 +45,13 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
     }
     if (!HANDLED_ACTIVITY_TYPES.has(activity.type)) return void res.send(200);
 
+    const started = performance.now();
     try {
-      const invoke = await withLogContext(turnLogFields(activity), () =>
-        adapter.runTurn(authenticated, activity, logic),
-      );
+      const invoke = await withLogContext(turnLogFields(activity), async () => {
+        const answer = await adapter.runTurn(authenticated, activity, logic);
+        logger.info({ status: answer?.status ?? 200, durationMs: Math.round(performance.now() - started) }, 'turn handled');
+        return answer;
+      });
       res.send(invoke?.status ?? 200, invoke?.body);
     } catch (error) {
       logger.error({ ...turnLogFields(activity), err: { name: (error as Error).name, message: (error as Error).message } }, 'activity processing failed');

@@ -29,6 +29,8 @@ export interface SecretReminderView {
   simulated: boolean;
   /** Set when someone snoozed it in this channel (the card as the Snooze click answers). */
   snoozed?: { until: string; by: string };
+  /** A line for the person who clicked (e.g. why Snooze was refused). */
+  notice?: string;
 }
 
 /** A secret-expiry reminder (DESIGN §5): what expires, when, what breaks, how to rotate. */
@@ -68,6 +70,7 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
       : []),
     textBlock('How to rotate it:', { weight: 'bolder', spacing: 'medium' }),
     ...rotationSteps(view.credential.kind, app).map((step, i) => textBlock(`${i + 1}\\. ${step}`, { spacing: 'small' })),
+    ...(view.notice ? [textBlock(plainText(view.notice, 400), { color: 'warning', spacing: 'medium' })] : []),
     ...(view.snoozed
       ? [
           textBlock(
@@ -77,7 +80,9 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
         ]
       : []),
   ];
-  const data = { appId: view.appId, keyId: view.credential.keyId };
+  // The view rides along so the Snooze answer can show the same reminder without reading Graph again.
+  const { snoozed: _snoozed, notice: _notice, ...reminder } = view;
+  const data = { appId: view.appId, keyId: view.credential.keyId, reminder };
   return adaptiveCard({
     body,
     actions: [

@@ -1,0 +1,146 @@
+import { runCli } from '../../src/cli';
+import { startSimulator } from '../../src/simulator';
+import { startHarness, type BotHarness } from '../support/bot-harness';
+import { BotFrameworkAuthority, TEST_BOT_PASSWORD } from '../support/bot-framework-authority';
+
+const WRONG_INSPECTOR_SECRET = 'Wrong~Inspector.Secret_Known_0042';
+
+/** Everything that left the product during the flows, to be scanned. */
+const outputs: { where: string; text: string }[] = [];
+/** Every secret value and token that existed during the flows. */
+const secrets = new Set<string>([TEST_BOT_PASSWORD, WRONG_INSPECTOR_SECRET]);
+
+let authority: BotFrameworkAuthority;
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  authority = await new BotFrameworkAuthority().start();
+  // Captures the access tokens Entra (the simulator) issues to the product, without changing them.
+  globalThis.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.includes('/oauth2/v2.0/token') && response.ok) {
+      const body = (await response.clone().json().catch(() => ({}))) as { access_token?: string };
+      if (body.access_token) secrets.add(body.access_token);
+    }
+    return response;
+  };
+});
+
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await authority.stop();
+});
+
+/** A bot with inbound auth on, the given tenant scenario; records what it emitted when stopped. */
+async function withBot(scenario: string, env: Record<string, string>, flows: (bot: BotHarness) => Promise<void>): Promise<void> {
+  const bot = await startHarness({
+    scenario,
+    env: { ...authority.env(), ...env },
+    authorization: (activity) => {
+      const token = authority.token(activity);
+      secrets.add(token);
+      return `Bearer ${token}`;
+    },
+  });
+  for (const [name, value] of Object.entries(bot.simulator.productEnv())) {
+    if (name.endsWith('_SECRET')) secrets.add(value);
+  }
+  try {
+    await flows(bot);
+  } finally {
+    outputs.push(
+      { where: `${scenario}: replies to Teams`, text: JSON.stringify(bot.connector.sent) },
+      { where: `${scenario}: log lines`, text: bot.logLines.join('') },
+      { where: `${scenario}: simulator request URLs`, text: bot.simulator.requests().map((r) => r.path).join('\n') },
+    );
+    await bot.stop();
+  }
+}
+
+async function record(where: string, response: Response): Promise<void> {
+  outputs.push({ where, text: `${response.status} ${JSON.stringify([...response.headers])} ${await response.text()}` });
+}
+
+describe('secrets never leave in a reply, a log line, a URL or an error', () => {
+  it.each(['healthy', 'demo', 'secret-id-pasted', 'consent-missing', 'mailbox-out-of-scope'])(
+    'when the %s tenant is checked (chat, Run again, help, a pasted error, install), then the flows complete',
+    async (scenario) => {
+      await withBot(scenario, {}, async (bot) => {
+        expect(await bot.say('check pcemail permissions')).toBe(200);
+        const invoke = await bot.execute('checkPermissions.run');
+        outputs.push({ where: `${scenario}: invoke body`, text: JSON.stringify(invoke.body) });
+        expect(invoke.status).toBe(200);
+        expect(await bot.say('help')).toBe(200);
+        expect(
+          await bot.say('{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}'),
+        ).toBe(200);
+        const install = await bot.post({
+          type: 'conversationUpdate',
+          id: 'install-1',
+          channelId: 'msteams',
+          serviceUrl: bot.connector.url,
+          from: { id: '29:user-1' },
+          recipient: { id: '28:pcemail-ops' },
+          conversation: { id: 'a:install', conversationType: 'personal', tenantId: bot.config.tenant.id },
+          channelData: { tenant: { id: bot.config.tenant.id } },
+          membersAdded: [{ id: '28:pcemail-ops' }],
+        });
+        expect(install.status).toBe(200);
+        await record(`${scenario}: /readyz`, await fetch(`${bot.server.url}/readyz`));
+        expect(bot.connector.cards().length).toBeGreaterThanOrEqual(4);
+      });
+    },
+  );
+
+  it('when the inspector’s secret is wrong, then the check, /readyz and the logs say so without the secret', async () => {
+    await withBot('healthy', { GRAPH_CLIENT_SECRET: WRONG_INSPECTOR_SECRET }, async (bot) => {
+      await bot.say('check pcemail permissions');
+      const readiness = await fetch(`${bot.server.url}/readyz`);
+      expect(readiness.status).toBe(503);
+      await record('wrong secret: /readyz', readiness);
+      const unauthorized = await fetch(`${bot.server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_BOT_PASSWORD}.x.y` },
+        body: '{}',
+      });
+      await record('wrong secret: refused request', unauthorized);
+    });
+  });
+
+  it('when the CLI runs (right and wrong secrets, text and JSON), then stdout and stderr hold no secret', async () => {
+    const sim = await startSimulator({ scenario: 'demo' });
+    try {
+      const base = { ...sim.productEnv(), GRAPH_RETRY_AFTER_CAP_SECONDS: '0', BOT_PASSWORD: TEST_BOT_PASSWORD };
+      for (const [args, env] of [
+        [['check', '--json'], base],
+        [['check'], base],
+        [['check', '--json'], { ...base, GRAPH_CLIENT_SECRET: WRONG_INSPECTOR_SECRET }],
+        [['check'], { ...base, PCEMAIL_CLIENT_SECRET: WRONG_INSPECTOR_SECRET }],
+      ] as const) {
+        let out = '';
+        await runCli([...args], env, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) } });
+        outputs.push({ where: `cli ${args.join(' ')}`, text: out });
+      }
+      outputs.push({ where: 'cli: simulator request URLs', text: sim.requests().map((r) => r.path).join('\n') });
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('when everything above is scanned, then no secret, password or token appears anywhere', () => {
+    for (const token of authority.issuedTokens) secrets.add(token);
+    const simulatorTokens = [...secrets].filter((s) => s.startsWith('eyJ'));
+    expect(simulatorTokens.length).toBeGreaterThan(5);
+    expect(outputs.length).toBeGreaterThan(20);
+    expect(outputs.some((o) => o.where.endsWith('log lines') && o.text.length > 1000)).toBe(true);
+    const needles = [...secrets].flatMap((secret) =>
+      // A token also must not appear in part: its signature alone is a credential's proof.
+      secret.startsWith('eyJ') ? [secret, secret.split('.')[2] ?? secret] : [secret],
+    );
+    const leaks = outputs.flatMap((output) =>
+      needles.filter((needle) => needle.length >= 8 && output.text.includes(needle)).map((needle) => `${output.where}: ${needle.slice(0, 12)}…`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
