@@ -14,6 +14,8 @@ export interface AppConfig {
   consentMode: 'grant' | 'link';
   /** Days an undecided consent request stays open (CONSENT_REQUEST_TTL_DAYS). */
   consentRequestTtlDays: number;
+  /** Cron of the in-process consent-requests job (link-mode re-checks, expiry); undefined = off. */
+  consentRecheckSchedule?: string;
   expiryReminderDays: number[];
   jobsKey?: string;
   state: StateSettings;
@@ -232,6 +234,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
     problems.push(`CONSENT_MODE is "${printable(consentMode)}": use grant or link.`);
   }
   const consentRequestTtlDays = readInteger(env, 'CONSENT_REQUEST_TTL_DAYS', 7, 1, 90, problems);
+  const consentRecheckSchedule = readCronSetting(env, 'CONSENT_RECHECK_SCHEDULE', '*/5 * * * *', problems);
 
   const expiryReminderDays = readDayList(env, problems);
 
@@ -279,6 +282,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       approvers: approvers.length === 0 && simulated ? [...PLAYGROUND_USER_AAD_IDS] : approvers,
       consentMode: consentMode as 'grant' | 'link',
       consentRequestTtlDays,
+      consentRecheckSchedule,
       expiryReminderDays,
       jobsKey,
       state: {
@@ -419,6 +423,17 @@ function readNotificationSettings(env: NodeJS.ProcessEnv, problems: string[]): N
     sendRetryAfterCapSeconds: readInteger(env, 'NOTIFY_RETRY_AFTER_CAP_SECONDS', 60, 0, 600, problems),
     sendMaxAttempts: readInteger(env, 'NOTIFY_MAX_ATTEMPTS', 5, 1, 10, problems),
   };
+}
+
+/** A cron expression setting with a default; `off` turns the in-process schedule off. */
+function readCronSetting(env: NodeJS.ProcessEnv, name: string, fallback: string, problems: string[]): string | undefined {
+  const raw = value(env, name) ?? fallback;
+  if (raw.toLowerCase() === 'off') return undefined;
+  const problem = describeScheduleProblem(raw);
+  if (problem) {
+    problems.push(`${name} is "${printable(raw)}": ${problem}; use a cron expression such as "${fallback}", or off.`);
+  }
+  return raw;
 }
 
 function looksLikeMailbox(address: string): boolean {

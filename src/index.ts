@@ -15,7 +15,9 @@ async function main(): Promise<void> {
 
   const result = readConfig(env, { simulated });
   if (!result.ok) {
-    process.stderr.write(`PCEmail Ops cannot start; fix these settings:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `PCEmail Ops cannot start; fix these settings:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     await simulator?.close();
     process.exit(1);
   }
@@ -27,7 +29,12 @@ async function main(): Promise<void> {
   });
   const server = await startBot(config, { logger });
   logger.info(
-    { port: server.port, tenant: config.tenant, simulator: simulator?.url, scenario: simulator?.scenario.name },
+    {
+      port: server.port,
+      tenant: config.tenant,
+      simulator: simulator?.url,
+      scenario: simulator?.scenario.name,
+    },
     simulator
       ? `PCEmail Ops is listening on ${server.url}/api/messages against the SIMULATED tenant (scenario ${simulator.scenario.name})`
       : `PCEmail Ops is listening on ${server.url}/api/messages`,
@@ -57,7 +64,10 @@ async function main(): Promise<void> {
   }
   // A stray rejection is a bug to log, not a reason to drop the turns in flight.
   process.on('unhandledRejection', (reason) => {
-    logger.error({ err: { message: reason instanceof Error ? reason.message : String(reason) } }, 'unhandled rejection');
+    logger.error(
+      { err: { message: reason instanceof Error ? reason.message : String(reason) } },
+      'unhandled rejection',
+    );
   });
   process.on('uncaughtException', (error) => {
     logger.fatal({ err: { name: error.name, message: error.message } }, 'uncaught exception');

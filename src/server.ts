@@ -68,15 +68,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.use(restify.plugins.bodyReader({ maxBodySize: maxBodyBytes }));
   server.use(parseJsonBodies());
   // restify's own errors (413 from the body reader, 404, 405) answer {error} like ours: no stack, no cause.
-  server.on('restifyError', (_req: restify.Request, _res: restify.Response, error: Error & { toJSON?: () => unknown }, done: () => void) => {
-    const message = error.message.split('\n')[0]?.slice(0, 200) ?? 'error';
-    error.toJSON = () => ({ error: message });
-    done();
-  });
+  server.on(
+    'restifyError',
+    (
+      _req: restify.Request,
+      _res: restify.Response,
+      error: Error & { toJSON?: () => unknown },
+      done: () => void,
+    ) => {
+      const message = error.message.split('\n')[0]?.slice(0, 200) ?? 'error';
+      error.toJSON = () => ({ error: message });
+      done();
+    },
+  );
 
   server.post(
     '/api/messages',
-    messagesEndpoint({ adapter: options.adapter, bot: options.bot, logger: options.logger, auth: options.auth }),
+    messagesEndpoint({
+      adapter: options.adapter,
+      bot: options.bot,
+      logger: options.logger,
+      auth: options.auth,
+    }),
   );
 
   server.get('/healthz', async (_req, res) => {
@@ -90,7 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const readiness = await options.readiness();
-    res.send(readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', problems: readiness.problems });
+    res.send(readiness.ready ? 200 : 503, {
+      status: readiness.ready ? 'ready' : 'not ready',
+      problems: readiness.problems,
+    });
   });
 
   options.registerRoutes?.(server);
@@ -106,8 +122,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopping ??= (async () => {
       const drained = await gate.drain(graceMs);
       const abandoned = gate.inFlight;
-      if (!drained) options.logger.warn({ abandoned }, 'shutdown grace period ended with requests still running');
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!drained)
+        options.logger.warn(
+          { abandoned },
+          'shutdown grace period ended with requests still running',
+        );
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeAllConnections();
       await closed;
       return { drained, abandoned };

@@ -11,7 +11,11 @@ export interface ShutdownStep {
  * alive past the platform's kill; a failing step is logged and the rest still run. Resolves true
  * when every step finished in time.
  */
-export async function shutDown(steps: readonly ShutdownStep[], logger: Logger, stepTimeoutMs: number): Promise<boolean> {
+export async function shutDown(
+  steps: readonly ShutdownStep[],
+  logger: Logger,
+  stepTimeoutMs: number,
+): Promise<boolean> {
   let clean = true;
   for (const step of steps) {
     const started = Date.now();
@@ -24,13 +28,19 @@ export async function shutDown(steps: readonly ShutdownStep[], logger: Logger, s
       const outcome = await Promise.race([step.run().then(() => 'done' as const), late]);
       if (outcome === 'late') {
         clean = false;
-        logger.warn({ step: step.name, afterMs: stepTimeoutMs }, 'shutdown step did not finish in time');
+        logger.warn(
+          { step: step.name, afterMs: stepTimeoutMs },
+          'shutdown step did not finish in time',
+        );
       } else {
         logger.info({ step: step.name, durationMs: Date.now() - started }, 'shutdown step done');
       }
     } catch (error) {
       clean = false;
-      logger.error({ step: step.name, err: { message: (error as Error).message } }, 'shutdown step failed');
+      logger.error(
+        { step: step.name, err: { message: (error as Error).message } },
+        'shutdown step failed',
+      );
     } finally {
       clearTimeout(timer);
     }

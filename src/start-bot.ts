@@ -6,6 +6,10 @@ import { createBot } from './bot/create-bot';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import type { Job } from './jobs/job';
 import { registerJobRoutes } from './jobs/jobs-endpoint';
+import { startScheduler } from './jobs/scheduler';
+import { buildMonitor } from './monitor/build-monitor';
+import { PacedNotifier } from './monitor/paced-notifier';
+import type { PacingClock } from './monitor/pacing-clock';
 import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './services/build-services';
 import { buildConsentService } from './services/consent';
@@ -15,6 +19,8 @@ export interface StartOptions extends ServiceOptions {
   logger: Logger;
   /** Overrides config.port (tests pass 0). */
   port?: number;
+  /** The clock proactive sends are paced and retried on (tests pass a virtual one). */
+  pacing?: PacingClock;
 }
 
 /** Builds every part from the configuration and starts serving; the one place they are joined. */
@@ -23,7 +29,13 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   const store = createStateStore(config.state);
   const now = options.now ?? (() => new Date());
   const adapter = createAdapter(config.bot, options.logger);
-  const notifier = new ProactiveNotifier(adapter, config.bot.id);
+  // Every proactive send is paced within the Teams limits and retried (DESIGN §5).
+  const notifier = new PacedNotifier(new ProactiveNotifier(adapter, config.bot.id), {
+    clock: options.pacing,
+    maxAttempts: config.notifications.sendMaxAttempts,
+    retryAfterCapMs: config.notifications.sendRetryAfterCapSeconds * 1000,
+  });
+  const monitor = buildMonitor(config, { store, notifier, logger: options.logger, now, sleep: options.sleep });
   const consent = buildConsentService(config, services, { store, notifier, logger: options.logger, now });
   const bot = createBot(adapter, {
     logger: options.logger,
@@ -39,10 +51,17 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     approvers: config.approvers,
     consentMode: config.consentMode,
     consent,
+    notifications: monitor.facts,
   });
   // Scheduled work, run in-process on a schedule and on demand through POST /api/jobs/<name>.
-  const jobs: Job[] = [consent.job()];
-  return startServer({
+  const consentJob = consent.job();
+  const jobs: Job[] = [consentJob, ...monitor.jobs];
+  const consentSchedule = config.consentRecheckSchedule ? [{ job: consentJob, cron: config.consentRecheckSchedule }] : [];
+  const scheduler = startScheduler([...monitor.schedules, ...consentSchedule], {
+    timezone: config.notifications.scheduleTimezone,
+    logger: options.logger,
+  });
+  const server = await startServer({
     port: options.port ?? config.port,
     adapter,
     bot,
@@ -61,4 +80,11 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
       return { ready: problems.length === 0, problems };
     },
   });
+  return {
+    ...server,
+    close: async () => {
+      scheduler.stop();
+      await server.close();
+    },
+  };
 }

@@ -13,7 +13,10 @@ export type CommandName =
   | 'continue setup'
   | 'troubleshoot'
   | 'help'
-  | 'consent history';
+  | 'consent history'
+  | 'notify here'
+  | 'stop notifications'
+  | 'notifications';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -35,4 +38,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
     name: 'consent history',
     description: 'Show recent admin consent requests, approvals, rejections and grants',
   },
+  {
+    name: 'notify here',
+    description: 'Post secret-expiry reminders and mailbox-ingestion status in this channel (approvers)',
+  },
+  { name: 'stop notifications', description: 'Stop posting notifications in this channel (approvers)' },
+  { name: 'notifications', description: 'Show which channels get which notifications, and when' },
 ];

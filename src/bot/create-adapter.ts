@@ -8,7 +8,12 @@ import { createBotCredentials } from './inbound-auth/bot-credentials';
 import { botFrameworkSettings } from './inbound-auth/bot-framework-settings';
 
 /** Bounds on the bot's own token request for replies. */
-const BOT_TOKEN_POLICY: TransportPolicy = { timeoutMs: 10_000, maxRetries: 2, retryAfterCapSeconds: 10, sleep: realSleep };
+const BOT_TOKEN_POLICY: TransportPolicy = {
+  timeoutMs: 10_000,
+  maxRetries: 2,
+  retryAfterCapSeconds: 10,
+  sleep: realSleep,
+};
 
 /**
  * The Teams adapter, split in two steps so the HTTP edge decides the answer: `authenticate` checks the
@@ -16,7 +21,10 @@ const BOT_TOKEN_POLICY: TransportPolicy = { timeoutMs: 10_000, maxRetries: 2, re
  * activity. With an empty BOT_ID authentication is off (local runs only).
  */
 export class BotAdapter extends TeamsAdapter {
-  authenticate(activity: Partial<Activity>, authHeader: string): Promise<AuthenticateRequestResult> {
+  authenticate(
+    activity: Partial<Activity>,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
   }
 
@@ -29,8 +37,15 @@ export class BotAdapter extends TeamsAdapter {
   }
 }
 
-export function createAdapter(identity: BotIdentity, logger: Logger, policy: TransportPolicy = BOT_TOKEN_POLICY): BotAdapter {
-  const adapter = new BotAdapter(botFrameworkSettings(identity), createBotCredentials(identity, policy));
+export function createAdapter(
+  identity: BotIdentity,
+  logger: Logger,
+  policy: TransportPolicy = BOT_TOKEN_POLICY,
+): BotAdapter {
+  const adapter = new BotAdapter(
+    botFrameworkSettings(identity),
+    createBotCredentials(identity, policy),
+  );
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: { name: error.name, message: error.message } }, 'unhandled turn error');
     await Promise.resolve(context);

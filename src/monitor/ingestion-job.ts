@@ -16,8 +16,8 @@ import {
   type MailboxStatus,
 } from './ingestion-rules';
 import type { Notifier } from './notifier';
-import { forgetGoneChannel } from './secret-expiry-job';
-import { channelLedgerPrefix, listChannelTargets, mapPool, type ChannelTarget } from './subscriptions';
+import { FAN_OUT_CONCURRENCY, forgetGoneChannel } from './secret-expiry-job';
+import { channelLedgerPrefix, forEachChannelTarget, type ChannelTarget } from './subscriptions';
 
 /** The sweep itself (PCEmail's own identity in production). */
 export interface IngestionSource {
@@ -92,9 +92,7 @@ export async function runIngestion(deps: IngestionDeps, options: { digest: boole
     channels: 0,
   };
 
-  const targets = await listChannelTargets(deps.store);
-  counts.channels = targets.length;
-  await mapPool(targets, deps.concurrency ?? 16, async (target) => {
+  counts.channels = await forEachChannelTarget(deps.store, deps.concurrency ?? FAN_OUT_CONCURRENCY, async (target) => {
     if (run?.signal.aborted) return;
     const changes = await postChanges(deps, target, statuses);
     if (changes === 'sent') counts.changesPosted++;
@@ -116,7 +114,7 @@ export async function runIngestion(deps: IngestionDeps, options: { digest: boole
   return {
     summary:
       `${name}: ${counts.swept} mailboxes (${counts.healthy} healthy, ${counts.degraded} degraded, ${counts.failing} failing, ${counts.unknown} unknown); ` +
-      `${counts.changesPosted} change cards${options.digest ? ` and ${counts.digestsPosted} digests` : ''} posted to ${targets.length} channels` +
+      `${counts.changesPosted} change cards${options.digest ? ` and ${counts.digestsPosted} digests` : ''} posted to ${counts.channels} channels` +
       (counts.failed ? ` (${counts.failed} failed, to retry next run)` : ''),
     details: counts,
   };

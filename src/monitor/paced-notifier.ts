@@ -41,7 +41,7 @@ export class PacedNotifier implements Notifier {
     options: PacedNotifierOptions = {},
   ) {
     this.clock = options.clock ?? realPacingClock;
-    this.slots = new SendSlots(options.limits ?? TEAMS_LIMITS, options.marginMs ?? 50);
+    this.slots = new SendSlots(options.limits ?? TEAMS_LIMITS, options.marginMs ?? 20);
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.retryAfterCapMs = options.retryAfterCapMs ?? 60_000;
     this.random = options.random ?? Math.random;
@@ -60,10 +60,14 @@ export class PacedNotifier implements Notifier {
     const tenant = conversation.tenantId ?? '';
     let outcome: PostOutcome | undefined;
     for (let n = 1; n <= this.maxAttempts; n++) {
-      const slot = this.slots.reserve(thread, tenant, this.clock.now());
-      const wait = slot - this.clock.now();
-      if (wait > 0) await this.clock.sleep(wait);
+      const ticket = this.slots.reserve(thread, tenant, this.clock.now());
+      for (;;) {
+        const wait = ticket.at - this.clock.now();
+        if (wait > 0) await this.clock.sleep(wait);
+        if (this.slots.confirm(ticket, this.clock.now())) break;
+      }
       outcome = await attempt();
+      this.slots.complete(ticket, this.clock.now());
       if (outcome.ok || outcome.reason === 'gone' || !isRetryable(outcome) || n === this.maxAttempts) {
         return outcome;
       }

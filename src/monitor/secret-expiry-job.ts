@@ -15,7 +15,7 @@ import {
   type ReminderRecord,
   type WatchedCredential,
 } from './reminder-plan';
-import { channelLedgerPrefix, listChannelTargets, mapPool, type ChannelTarget } from './subscriptions';
+import { channelLedgerPrefix, forEachChannelTarget, mapPool, type ChannelTarget } from './subscriptions';
 import { subscriptionKey } from './subscription';
 
 /** Reads the watched apps' credentials (the inspector in production). */
@@ -38,6 +38,11 @@ export interface SecretExpiryDeps {
 }
 
 const STALE_CLAIM_MS = 10 * 60_000;
+/**
+ * Channels worked on at once. Waiting for a send slot costs nothing, and a full second's worth of
+ * Teams' per-tenant limit (50) must be ready when a window opens, or the fan-out falls behind it.
+ */
+export const FAN_OUT_CONCURRENCY = 32;
 
 /**
  * The secret-expiry job (DESIGN §5): for every credential of every watched app that crossed a
@@ -60,9 +65,7 @@ export async function runSecretExpiry(deps: SecretExpiryDeps, run?: LeasedRun): 
   if (crossed.length === 0) {
     return { summary: `secret-expiry: ${all.length} credentials, none within a reminder threshold`, details: counts };
   }
-  const targets = await listChannelTargets(deps.store);
-  counts.channels = targets.length;
-  await mapPool(targets, deps.concurrency ?? 16, async (target) => {
+  counts.channels = await forEachChannelTarget(deps.store, deps.concurrency ?? FAN_OUT_CONCURRENCY, async (target) => {
     for (const credential of crossed) {
       if (run?.signal.aborted) return;
       const result = await remindChannel(deps, target, credential, all);
@@ -76,7 +79,7 @@ export async function runSecretExpiry(deps: SecretExpiryDeps, run?: LeasedRun): 
     }
   });
   return {
-    summary: `secret-expiry: ${counts.posted} reminders posted to ${targets.length} channels (${counts.failed} failed, to retry next run; ${counts.gone} channels gone)`,
+    summary: `secret-expiry: ${counts.posted} reminders posted to ${counts.channels} channels (${counts.failed} failed, to retry next run; ${counts.gone} channels gone)`,
     details: counts,
   };
 }

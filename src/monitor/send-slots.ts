@@ -22,11 +22,19 @@ export const TEAMS_LIMITS: TeamsLimits = {
   perTenant: [{ count: 50, ms: 1_000 }],
 };
 
+/** A reserved send: when, and for which thread and tenant. */
+export interface SendTicket {
+  readonly thread: string;
+  readonly tenant: string;
+  at: number;
+}
+
 /**
  * Hands out send times that keep every sliding window of the limits: messages to one thread go in
- * order (a later message never gets an earlier slot), and a thread held back by its own limits
- * does not hold back the others. `marginMs` widens every window a little, because Teams counts by
- * arrival and a request's trip time varies.
+ * order, and a thread held back by its own limits does not hold back the others. Teams counts by
+ * arrival, and a burst of sends arrives spread out, so a send is counted from the moment it was
+ * answered (`complete`), which is never before it arrived; a reservation that no longer fits once
+ * earlier sends were answered late is moved (`confirm`). `marginMs` widens every window a little.
  */
 export class SendSlots {
   private readonly threads = new Map<string, number[]>();
@@ -42,8 +50,8 @@ export class SendSlots {
       Math.max(...limits.perThread.map((w) => w.ms), ...limits.perTenant.map((w) => w.ms)) + marginMs;
   }
 
-  /** Reserves the earliest slot at or after `now` for a message to `thread` in `tenant`. */
-  reserve(thread: string, tenant: string, at: number): number {
+  /** Reserves the earliest slot at or after `at` for a message to `thread` in `tenant`. */
+  reserve(thread: string, tenant: string, at: number): SendTicket {
     const now = Math.ceil(at);
     this.prune(now);
     const threadLog = this.threads.get(thread) ?? [];
@@ -53,11 +61,51 @@ export class SendSlots {
       this.blockedUntil.get(thread) ?? now,
     );
     const slot = earliestInsertion(tenantLog, this.limits.perTenant, fromThread, this.marginMs);
-    threadLog.push(slot);
+    insertSorted(threadLog, slot);
     insertSorted(tenantLog, slot);
     this.threads.set(thread, threadLog);
     this.tenants.set(tenant, tenantLog);
-    return slot;
+    return { thread, tenant, at: slot };
+  }
+
+  /**
+   * At the ticket's time: true when it still fits every window; otherwise it is moved to the next
+   * slot that does (its `at` changes) and false is returned, so the caller waits again.
+   */
+  confirm(ticket: SendTicket, at: number): boolean {
+    const now = Math.ceil(at);
+    const threadLog = this.threads.get(ticket.thread) ?? [];
+    const tenantLog = this.tenants.get(ticket.tenant) ?? [];
+    removeOne(threadLog, ticket.at);
+    removeOne(tenantLog, ticket.at);
+    const from = Math.max(now, this.blockedUntil.get(ticket.thread) ?? now);
+    let slot = from;
+    for (let i = 0; i < 100; i++) {
+      const next = Math.max(
+        earliestInsertion(threadLog, this.limits.perThread, slot, this.marginMs),
+        earliestInsertion(tenantLog, this.limits.perTenant, slot, this.marginMs),
+      );
+      if (next === slot) break;
+      slot = next;
+    }
+    insertSorted(threadLog, slot);
+    insertSorted(tenantLog, slot);
+    this.threads.set(ticket.thread, threadLog);
+    this.tenants.set(ticket.tenant, tenantLog);
+    const fits = slot <= now;
+    ticket.at = slot;
+    return fits;
+  }
+
+  /** The send was answered at `at`: from now on it counts from then (Teams counted it no later). */
+  complete(ticket: SendTicket, at: number): void {
+    const answered = Math.max(ticket.at, Math.ceil(at));
+    for (const log of [this.threads.get(ticket.thread), this.tenants.get(ticket.tenant)]) {
+      if (!log) continue;
+      removeOne(log, ticket.at);
+      insertSorted(log, answered);
+    }
+    ticket.at = answered;
   }
 
   /** Teams said 429 for this thread: nothing more goes there before `until`. */
@@ -142,4 +190,9 @@ function firstAbove(log: readonly number[], value: number): number {
 
 function insertSorted(log: number[], value: number): void {
   log.splice(firstAbove(log, value), 0, value);
+}
+
+function removeOne(log: number[], value: number): void {
+  const index = firstAbove(log, value) - 1;
+  if (index >= 0 && log[index] === value) log.splice(index, 1);
 }

@@ -16,13 +16,36 @@ export function channelLedgerPrefix(conversationKey: string): string {
 /** Every subscription whose conversation is still known, read `concurrency` at a time. */
 export async function listChannelTargets(store: StateStore, concurrency = 16): Promise<ChannelTarget[]> {
   const keys = await store.list(SUBSCRIPTIONS_PREFIX);
-  const targets = await mapPool(keys, concurrency, async (key) => {
-    const subscription = (await store.get<Subscription>(key))?.value;
-    if (!subscription) return undefined;
-    const conversation = (await store.get<StoredConversation>(subscription.conversationKey))?.value;
-    return conversation ? { subscription, conversation } : undefined;
-  });
+  const targets = await mapPool(keys, concurrency, (key) => readChannelTarget(store, key));
   return targets.filter((t): t is ChannelTarget => t !== undefined);
+}
+
+/**
+ * Runs `work` for each subscribed conversation, `concurrency` at a time, each as soon as its own
+ * records are read: a fan-out starts posting before the last subscription is loaded. Returns how
+ * many conversations there were.
+ */
+export async function forEachChannelTarget(
+  store: StateStore,
+  concurrency: number,
+  work: (target: ChannelTarget) => Promise<void>,
+): Promise<number> {
+  const keys = await store.list(SUBSCRIPTIONS_PREFIX);
+  let count = 0;
+  await mapPool(keys, concurrency, async (key) => {
+    const target = await readChannelTarget(store, key);
+    if (!target) return;
+    count++;
+    await work(target);
+  });
+  return count;
+}
+
+async function readChannelTarget(store: StateStore, key: string): Promise<ChannelTarget | undefined> {
+  const subscription = (await store.get<Subscription>(key))?.value;
+  if (!subscription) return undefined;
+  const conversation = (await store.get<StoredConversation>(subscription.conversationKey))?.value;
+  return conversation ? { subscription, conversation } : undefined;
 }
 
 /** Subscribes the conversation; `already` when it was (nothing changes then). */

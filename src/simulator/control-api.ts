@@ -3,6 +3,7 @@ import type { RequestLog } from './request-log';
 import type { Runtime } from './runtime';
 import { publicState, scenarioInfo } from './scenario-info';
 import { scenarioNames } from './scenarios';
+import { editTenant } from './tenant-control';
 
 export interface ControlDeps {
   rt: Runtime;
@@ -77,6 +78,9 @@ export function handleControl(
       return { status: 200, body: { ms } };
     }
     default:
+      if (method === 'POST' && path.startsWith('/_sim/tenant/')) {
+        return editTenant(deps.rt, path.slice('/_sim/tenant/'.length).replace(/\/+$/, ''), fields);
+      }
       return problem(404, `no control endpoint ${route}`);
   }
 }

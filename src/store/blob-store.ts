@@ -43,6 +43,11 @@ export class BlobStateStore implements StateStore {
   private containerReady: Promise<void> | undefined;
 
   constructor(options: BlobStateStoreOptions) {
+    if (!isValidContainerName(options.container)) {
+      throw new RangeError(
+        `STATE_CONTAINER "${options.container}" is not a valid container name: use 3–63 lowercase letters, digits and single hyphens.`,
+      );
+    }
     const service = BlobServiceClient.fromConnectionString(options.connectionString, {
       // Short SDK retries (ECONNREFUSED/RESET, 500, 503) inside our own time budget.
       retryOptions: { maxTries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
@@ -249,6 +254,11 @@ export class BlobStateStore implements StateStore {
   private retrying<T>(work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     return retryTransient(this.budgetMs, work);
   }
+}
+
+/** Azure's container naming rule (config validation can use it too). */
+export function isValidContainerName(name: string): boolean {
+  return /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name);
 }
 
 function isConditionFailure(error: unknown): boolean {

@@ -63,7 +63,7 @@ export async function updateItem<T>(
   store: StateStore,
   key: string,
   change: (current: T | undefined) => T | undefined,
-  attempts = 8,
+  attempts = 20,
 ): Promise<T | undefined> {
   for (let attempt = 1; ; attempt++) {
     const current = await store.get<T>(key);
@@ -74,6 +74,8 @@ export async function updateItem<T>(
       return next;
     } catch (error) {
       if (!isStoreConflict(error) || attempt >= attempts) throw error;
+      // Contenders that collided would collide again in lockstep: a short random pause parts them.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
     }
   }
 }

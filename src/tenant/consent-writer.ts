@@ -17,8 +17,7 @@ export interface ConsentWriterOptions {
 
 /** One Graph write: done (or found done already), or why not, with Graph's request id either way. */
 export type WriteOutcome =
-  | { ok: true; alreadyExisted: boolean; requestId?: string }
-  | { ok: false; error: ErrorInfo };
+  { ok: true; alreadyExisted: boolean; requestId?: string } | { ok: false; error: ErrorInfo };
 
 /** Graph's answer when the app role is assigned already (a 400, not a 409). */
 const ALREADY_ASSIGNED = /already exists on the object/i;
@@ -43,7 +42,11 @@ export class ConsentWriter {
   private readonly client: Client;
 
   constructor(private readonly options: ConsentWriterOptions) {
-    this.client = createGraphClient(() => options.inspector.accessToken(), options.graphEndpoint, options.policy);
+    this.client = createGraphClient(
+      () => options.inspector.accessToken(),
+      options.graphEndpoint,
+      options.policy,
+    );
   }
 
   /**
@@ -53,14 +56,23 @@ export class ConsentWriter {
    * appRoleAssignment; a duplicate is `400 Request_BadRequest` "Permission being assigned already
    * exists on the object.", which we count as granted.
    */
-  async assignAppRole(input: { resourceId: string; principalId: string; appRoleId: string }): Promise<WriteOutcome> {
-    const answer = await this.send('POST', `/servicePrincipals/${encodePathSegment(input.resourceId)}/appRoleAssignedTo`, {
-      principalId: input.principalId,
-      resourceId: input.resourceId,
-      appRoleId: input.appRoleId,
-    });
+  async assignAppRole(input: {
+    resourceId: string;
+    principalId: string;
+    appRoleId: string;
+  }): Promise<WriteOutcome> {
+    const answer = await this.send(
+      'POST',
+      `/servicePrincipals/${encodePathSegment(input.resourceId)}/appRoleAssignedTo`,
+      {
+        principalId: input.principalId,
+        resourceId: input.resourceId,
+        appRoleId: input.appRoleId,
+      },
+    );
     if ('error' in answer) return { ok: false, error: answer.error };
-    if (answer.status === 201 || answer.status === 200) return { ok: true, alreadyExisted: false, requestId: answer.requestId };
+    if (answer.status === 201 || answer.status === 200)
+      return { ok: true, alreadyExisted: false, requestId: answer.requestId };
     const info = graphErrorInfo(answer.status, answer.body, answer.headers);
     if (answer.status === 400 && ALREADY_ASSIGNED.test(info.message)) {
       return { ok: true, alreadyExisted: true, requestId: info.requestId ?? answer.requestId };
@@ -72,8 +84,10 @@ export class ConsentWriter {
    * Adds one delegated permission to PCEmail's organization-wide grant. Microsoft Graph docs:
    * `POST /oauth2PermissionGrants` with `clientId` (the client's service principal object id),
    * `consentType` "AllPrincipals" ("authorization to impersonate all users"), `resourceId` and
-   * `scope` creates it (`201 Created`); when one exists, `PATCH /oauth2PermissionGrants/{id}` with
-   * the new space-separated `scope` updates it (`204 No Content`). The grant is re-read first, and
+   * `scope` creates it (`201 Created`); when one exists, "an oAuth2PermissionGrant can be updated
+   * to change which delegated permissions are granted, by adding or removing items from the list
+   * in scopes": `PATCH /oauth2PermissionGrants/{id}` with the new space-separated `scope`
+   * (`204 No Content`). The grant is re-read first, and
    * once more if the POST finds one created meanwhile (409).
    */
   async grantOrganizationScope(input: {
@@ -88,10 +102,18 @@ export class ConsentWriter {
         return { ok: true, alreadyExisted: true, requestId: existing.requestId };
       }
       if (existing.grant) {
-        const scope = [...existing.grant.scope.split(/\s+/).filter((w) => w !== ''), input.scope].join(' ');
-        const patched = await this.send('PATCH', `/oauth2PermissionGrants/${encodePathSegment(existing.grant.id)}`, { scope });
+        const scope = [
+          ...existing.grant.scope.split(/\s+/).filter((w) => w !== ''),
+          input.scope,
+        ].join(' ');
+        const patched = await this.send(
+          'PATCH',
+          `/oauth2PermissionGrants/${encodePathSegment(existing.grant.id)}`,
+          { scope },
+        );
         if ('error' in patched) return { ok: false, error: patched.error };
-        if (patched.status === 204 || patched.status === 200) return { ok: true, alreadyExisted: false, requestId: patched.requestId };
+        if (patched.status === 204 || patched.status === 200)
+          return { ok: true, alreadyExisted: false, requestId: patched.requestId };
         return { ok: false, error: graphErrorInfo(patched.status, patched.body, patched.headers) };
       }
       const created = await this.send('POST', '/oauth2PermissionGrants', {
@@ -101,20 +123,31 @@ export class ConsentWriter {
         scope: input.scope,
       });
       if ('error' in created) return { ok: false, error: created.error };
-      if (created.status === 201 || created.status === 200) return { ok: true, alreadyExisted: false, requestId: created.requestId };
-      if (created.status !== 409) return { ok: false, error: graphErrorInfo(created.status, created.body, created.headers) };
+      if (created.status === 201 || created.status === 200)
+        return { ok: true, alreadyExisted: false, requestId: created.requestId };
+      if (created.status !== 409)
+        return { ok: false, error: graphErrorInfo(created.status, created.body, created.headers) };
     }
-    return { ok: false, error: { code: ErrorCode.GraphRequestFailed, message: 'The organization-wide grant kept changing; try again.' } };
+    return {
+      ok: false,
+      error: {
+        code: ErrorCode.GraphRequestFailed,
+        message: 'The organization-wide grant kept changing; try again.',
+      },
+    };
   }
 
   private async readOrganizationGrant(
     clientId: string,
     resourceId: string,
-  ): Promise<{ ok: true; grant?: OrganizationGrant; requestId?: string } | { ok: false; error: ErrorInfo }> {
+  ): Promise<
+    { ok: true; grant?: OrganizationGrant; requestId?: string } | { ok: false; error: ErrorInfo }
+  > {
     const filter = encodeURIComponent(`clientId eq ${odataString(clientId)}`);
     const answer = await this.send('GET', `/oauth2PermissionGrants?$filter=${filter}`);
     if ('error' in answer) return { ok: false, error: answer.error };
-    if (answer.status !== 200) return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
+    if (answer.status !== 200)
+      return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
     const grants = (answer.body as { value?: unknown } | null)?.value;
     const found = (Array.isArray(grants) ? (grants as Record<string, unknown>[]) : []).find(
       (g) =>
@@ -130,12 +163,19 @@ export class ConsentWriter {
   }
 
   /** One request with bounded retries; never throws. */
-  private async send(method: Method, path: string, body?: unknown): Promise<Answer | { error: ErrorInfo }> {
+  private async send(
+    method: Method,
+    path: string,
+    body?: unknown,
+  ): Promise<Answer | { error: ErrorInfo }> {
     const { policy, inspector } = this.options;
     try {
       await inspector.signIn();
     } catch (error) {
-      return { error: error instanceof ProductError ? error.info : unavailable('the bot could not sign in') };
+      return {
+        error:
+          error instanceof ProductError ? error.info : unavailable('the bot could not sign in'),
+      };
     }
     let refreshedToken = false;
     for (let attempt = 0; ; attempt++) {
@@ -143,7 +183,8 @@ export class ConsentWriter {
       try {
         answer = await this.once(method, path, body);
       } catch (error) {
-        if (attempt >= policy.maxRetries) return { error: unavailable(describeTransportError(rootCause(error))) };
+        if (attempt >= policy.maxRetries)
+          return { error: unavailable(describeTransportError(rootCause(error))) };
         await policy.sleep(retryDelayMs(undefined, attempt, policy));
         continue;
       }
@@ -160,7 +201,12 @@ export class ConsentWriter {
       if (!isTransientStatus(answer.status)) return answer;
       if (attempt >= policy.maxRetries) {
         const info = graphErrorInfo(answer.status, answer.body, answer.headers);
-        return { error: unavailable(`HTTP ${answer.status}${info.serviceCode ? ` ${info.serviceCode}` : ''}`, info.requestId) };
+        return {
+          error: unavailable(
+            `HTTP ${answer.status}${info.serviceCode ? ` ${info.serviceCode}` : ''}`,
+            info.requestId,
+          ),
+        };
       }
       await policy.sleep(retryDelayMs(answer.headers['retry-after'], attempt, policy));
     }

@@ -50,16 +50,34 @@ export async function clickAs(
   user: TeamsUser,
   verb: string,
   data: Record<string, unknown>,
-  options: { conversationId?: string; conversationType?: string; replyToId?: string } = {},
+  options: {
+    conversationId?: string;
+    conversationType?: string;
+    replyToId?: string;
+    /** Another bot instance's base URL (several instances on one state store). */
+    via?: string;
+  } = {},
 ): Promise<{ status: number; body: InvokeBody; card: Record<string, unknown> }> {
-  const response = await harness.post({
+  const send = (activity: Record<string, unknown>) =>
+    options.via
+      ? fetch(`${options.via}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        })
+      : harness.post(activity);
+  const response = await send({
     id: randomUUID(),
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: harness.connector.url,
     from: user,
     recipient: BOT_ACCOUNT,
-    conversation: conversationFor(harness, options.conversationId ?? chatIdOf(user), options.conversationType),
+    conversation: conversationFor(
+      harness,
+      options.conversationId ?? chatIdOf(user),
+      options.conversationType,
+    ),
     channelData: { tenant: { id: harness.config.tenant.id } },
     locale: 'en-US',
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
@@ -73,18 +91,31 @@ export async function clickAs(
 }
 
 /** Cards the bot sent into a conversation (new messages), oldest first. */
-export function cardsPostedTo(harness: BotHarness, conversationId: string): Record<string, unknown>[] {
+export function cardsPostedTo(
+  harness: BotHarness,
+  conversationId: string,
+): Record<string, unknown>[] {
   return cardsOf(harness, conversationId, 'POST');
 }
 
 /** Cards the bot put in place of earlier messages (updates), oldest first. */
-export function cardsUpdatedIn(harness: BotHarness, conversationId: string): Record<string, unknown>[] {
+export function cardsUpdatedIn(
+  harness: BotHarness,
+  conversationId: string,
+): Record<string, unknown>[] {
   return cardsOf(harness, conversationId, 'PUT');
 }
 
-function cardsOf(harness: BotHarness, conversationId: string, method: string): Record<string, unknown>[] {
+function cardsOf(
+  harness: BotHarness,
+  conversationId: string,
+  method: string,
+): Record<string, unknown>[] {
   return harness.connector.sent
-    .filter((s) => s.conversationId === conversationId && s.method === method && s.activity.type === 'message')
+    .filter(
+      (s) =>
+        s.conversationId === conversationId && s.method === method && s.activity.type === 'message',
+    )
     .flatMap((s) =>
       (s.activity.attachments ?? [])
         .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
@@ -116,7 +147,11 @@ export function openUrl(card: unknown, title: string): string | undefined {
     if (found || !node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const record = node as Record<string, unknown>;
-    if (record.type === 'Action.OpenUrl' && record.title === title && typeof record.url === 'string') {
+    if (
+      record.type === 'Action.OpenUrl' &&
+      record.title === title &&
+      typeof record.url === 'string'
+    ) {
       found = record.url;
       return;
     }
@@ -129,32 +164,55 @@ export function openUrl(card: unknown, title: string): string | undefined {
 interface SimState {
   servicePrincipals: { id: string; appId: string }[];
   appRoleAssignments: { principalId: string; resourceId: string; appRoleId: string }[];
-  oauth2PermissionGrants: { clientId: string; resourceId: string; consentType: string; scope: string }[];
+  oauth2PermissionGrants: {
+    clientId: string;
+    resourceId: string;
+    consentType: string;
+    scope: string;
+  }[];
 }
 
 /** What the simulated tenant holds for PCEmail now, read over HTTP. */
-export async function pcemailGrants(harness: BotHarness): Promise<{ roles: string[]; organizationScopes: string[] }> {
+export async function pcemailGrants(
+  harness: BotHarness,
+): Promise<{ roles: string[]; organizationScopes: string[] }> {
   const state = (await (await fetch(`${harness.simulator.url}/_sim/state`)).json()) as SimState;
   const appId = harness.simulator.scenario.pcemailAppIds[0];
   const sp = state.servicePrincipals.find((s) => s.appId === appId);
-  const graph = state.servicePrincipals.find((s) => s.appId === '00000003-0000-0000-c000-000000000000');
+  const graph = state.servicePrincipals.find(
+    (s) => s.appId === '00000003-0000-0000-c000-000000000000',
+  );
   const roles = state.appRoleAssignments
     .filter((a) => a.principalId === sp?.id && a.resourceId === graph?.id)
     .map((a) => a.appRoleId)
     .sort();
   const organizationScopes = state.oauth2PermissionGrants
-    .filter((g) => g.clientId === sp?.id && g.resourceId === graph?.id && g.consentType === 'AllPrincipals')
+    .filter(
+      (g) =>
+        g.clientId === sp?.id && g.resourceId === graph?.id && g.consentType === 'AllPrincipals',
+    )
     .flatMap((g) => g.scope.split(/\s+/).filter((w) => w !== ''));
   return { roles, organizationScopes };
 }
 
 /** Graph writes the simulated tenant accepted (2xx), by kind. */
-export function acceptedWrites(harness: BotHarness): { roleAssignments: number; grantCreates: number; grantUpdates: number } {
-  const ok = harness.simulator.requests().filter((r) => r.area === 'graph' && r.status >= 200 && r.status < 300);
+export function acceptedWrites(harness: BotHarness): {
+  roleAssignments: number;
+  grantCreates: number;
+  grantUpdates: number;
+} {
+  const ok = harness.simulator
+    .requests()
+    .filter((r) => r.area === 'graph' && r.status >= 200 && r.status < 300);
   return {
-    roleAssignments: ok.filter((r) => r.method === 'POST' && r.path.includes('/appRoleAssignedTo')).length,
-    grantCreates: ok.filter((r) => r.method === 'POST' && /\/oauth2PermissionGrants(\?|$)/.test(r.path)).length,
-    grantUpdates: ok.filter((r) => r.method === 'PATCH' && r.path.includes('/oauth2PermissionGrants/')).length,
+    roleAssignments: ok.filter((r) => r.method === 'POST' && r.path.includes('/appRoleAssignedTo'))
+      .length,
+    grantCreates: ok.filter(
+      (r) => r.method === 'POST' && /\/oauth2PermissionGrants(\?|$)/.test(r.path),
+    ).length,
+    grantUpdates: ok.filter(
+      (r) => r.method === 'PATCH' && r.path.includes('/oauth2PermissionGrants/'),
+    ).length,
   };
 }
 

@@ -8,7 +8,12 @@ export interface CardRow {
   text: string;
 }
 
-const WORDS: Record<string, CheckStatus> = { PASS: 'pass', WARN: 'warn', FAIL: 'fail', SKIP: 'skip' };
+const WORDS: Record<string, CheckStatus> = {
+  PASS: 'pass',
+  WARN: 'warn',
+  FAIL: 'fail',
+  SKIP: 'skip',
+};
 
 /**
  * The result rows of a diagnosis card: a ColumnSet whose first column is the status word and whose

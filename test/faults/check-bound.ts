@@ -11,8 +11,13 @@ export const CHECK_STAGES = 4;
 /** Time for the turn around the check: routing, rendering, the replies to the fake connector. */
 const TURN_SLACK_MS = 1500;
 
-export function checkBoundMs(policy: { timeoutMs: number; maxRetries: number; retryAfterCapSeconds?: number }): number {
+export function checkBoundMs(policy: {
+  timeoutMs: number;
+  maxRetries: number;
+  retryAfterCapSeconds?: number;
+}): number {
   const perStage =
-    (policy.maxRetries + 1) * policy.timeoutMs + policy.maxRetries * (policy.retryAfterCapSeconds ?? 0) * 1000;
+    (policy.maxRetries + 1) * policy.timeoutMs +
+    policy.maxRetries * (policy.retryAfterCapSeconds ?? 0) * 1000;
   return CHECK_STAGES * perStage + TURN_SLACK_MS;
 }

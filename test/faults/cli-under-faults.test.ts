@@ -26,7 +26,10 @@ async function cliCheck(scenario: string, maxRetries: number, faults?: FaultSett
         GRAPH_MAX_RETRIES: String(maxRetries),
         GRAPH_RETRY_AFTER_CAP_SECONDS: '0',
       },
-      { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } },
+      {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: (t: string) => (stderr += t) },
+      },
     );
     const checks = stdout ? (JSON.parse(stdout) as { checks: JsonRow[] }).checks : [];
     return { code, stderr, checks, elapsedMs: Date.now() - started };
@@ -49,7 +52,15 @@ describe('npx pcemail check while Graph and Entra misbehave', () => {
       const baseline = new Map(clean.checks.map((row) => [key(row), row.status]));
       const codes = new Set<number>();
       for (let seed = 1; seed <= 8; seed++) {
-        const faults: FaultSettings = { entra: true, throttle: 0.05, unavailable: 0.05, slow: 0.05, reset: 0.05, malformed: 0.05, slowMs: TIMEOUT_MS * 2 };
+        const faults: FaultSettings = {
+          entra: true,
+          throttle: 0.05,
+          unavailable: 0.05,
+          slow: 0.05,
+          reset: 0.05,
+          malformed: 0.05,
+          slowMs: TIMEOUT_MS * 2,
+        };
         const run = await cliCheck(scenario, 0, faults, seed);
         codes.add(run.code);
         expect(run.elapsedMs).toBeLessThan(checkBoundMs({ timeoutMs: TIMEOUT_MS, maxRetries: 0 }));
@@ -72,7 +83,11 @@ describe('npx pcemail check while Graph and Entra misbehave', () => {
         if (run.code !== cleanCode) {
           // Exit 0 where the clean run failed: every failing row went unjudged, and says so.
           const unjudged = run.checks.filter((row) => baseline.get(key(row)) === 'fail');
-          expect(unjudged.every((row) => row.status === 'skip' && /Graph was unavailable/.test(row.detail))).toBe(true);
+          expect(
+            unjudged.every(
+              (row) => row.status === 'skip' && /Graph was unavailable/.test(row.detail),
+            ),
+          ).toBe(true);
         }
       }
       // The dice produced both kinds of outcome: a partial diagnosis and "could not run".

@@ -1,6 +1,10 @@
 import { startHarness, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/card-text';
-import { BotFrameworkAuthority, TEST_BOT_ID, TEST_BOT_PASSWORD } from '../support/bot-framework-authority';
+import {
+  BotFrameworkAuthority,
+  TEST_BOT_ID,
+  TEST_BOT_PASSWORD,
+} from '../support/bot-framework-authority';
 
 type Signer = (activity: Record<string, unknown>) => string;
 
@@ -37,7 +41,11 @@ async function postCheck(): Promise<{ status: number; body: string }> {
     serviceUrl: harness.connector.url,
     from: { id: '29:user-1', aadObjectId: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11' },
     recipient: { id: '28:pcemail-ops' },
-    conversation: { id: 'a:auth-test', conversationType: 'personal', tenantId: harness.config.tenant.id },
+    conversation: {
+      id: 'a:auth-test',
+      conversationType: 'personal',
+      tenantId: harness.config.tenant.id,
+    },
     channelData: { tenant: { id: harness.config.tenant.id } },
     text: 'check pcemail permissions',
   });
@@ -56,20 +64,44 @@ describe('inbound Bot Framework authentication (BOT_ID set)', () => {
     expect(cardText(harness.connector.cards()[0])).toMatch(/PCEmail permissions check/);
     expect(harness.simulator.requests().length).toBeGreaterThan(0);
     const login = authority.requests.find((r) => r.path.endsWith('/oauth2/v2.0/token'));
-    expect(login).toMatchObject({ path: '/botframework.com/oauth2/v2.0/token', clientId: TEST_BOT_ID, clientSecret: TEST_BOT_PASSWORD });
+    expect(login).toMatchObject({
+      path: '/botframework.com/oauth2/v2.0/token',
+      clientId: TEST_BOT_ID,
+      clientSecret: TEST_BOT_PASSWORD,
+    });
   });
 
   const now = () => Math.floor(Date.now() / 1000);
   const refused: [string, Signer][] = [
-    ['the audience is another bot', (a) => `Bearer ${authority.token(a, { aud: '0f0f0f0f-1111-4222-8333-444444444444' })}`],
-    ['the issuer is not Bot Framework', (a) => `Bearer ${authority.token(a, { iss: 'https://evil.example.com' })}`],
-    ['the token expired (beyond the 5-minute skew)', (a) => `Bearer ${authority.token(a, { exp: now() - 600, nbf: now() - 7200, iat: now() - 7200 })}`],
-    ['the token is not yet valid', (a) => `Bearer ${authority.token(a, { nbf: now() + 3600, iat: now() + 3600, exp: now() + 7200 })}`],
+    [
+      'the audience is another bot',
+      (a) => `Bearer ${authority.token(a, { aud: '0f0f0f0f-1111-4222-8333-444444444444' })}`,
+    ],
+    [
+      'the issuer is not Bot Framework',
+      (a) => `Bearer ${authority.token(a, { iss: 'https://evil.example.com' })}`,
+    ],
+    [
+      'the token expired (beyond the 5-minute skew)',
+      (a) =>
+        `Bearer ${authority.token(a, { exp: now() - 600, nbf: now() - 7200, iat: now() - 7200 })}`,
+    ],
+    [
+      'the token is not yet valid',
+      (a) =>
+        `Bearer ${authority.token(a, { nbf: now() + 3600, iat: now() + 3600, exp: now() + 7200 })}`,
+    ],
     ['the signature is from another key', (a) => `Bearer ${authority.tokenWithForeignKey(a)}`],
     ['the token is unsigned (alg none)', (a) => `Bearer ${authority.unsignedToken(a)}`],
-    ['the token is HS256 keyed with the public key', (a) => `Bearer ${authority.hs256WithPublicKey(a)}`],
+    [
+      'the token is HS256 keyed with the public key',
+      (a) => `Bearer ${authority.hs256WithPublicKey(a)}`,
+    ],
     ['the key id is unknown', (a) => `Bearer ${authority.token(a, {}, { kid: 'no-such-key' })}`],
-    ['the token was issued for another serviceUrl', () => `Bearer ${authority.token({ serviceUrl: 'https://smba.example.com/' })}`],
+    [
+      'the token was issued for another serviceUrl',
+      () => `Bearer ${authority.token({ serviceUrl: 'https://smba.example.com/' })}`,
+    ],
     ['the header is missing', () => ''],
     ['the scheme is Basic', () => 'Basic dXNlcjpwYXNz'],
     ['the token is garbage', () => 'Bearer not-a-jwt'],

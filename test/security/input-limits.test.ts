@@ -40,7 +40,11 @@ async function raw(
   path = '/api/messages',
   method = 'POST',
 ): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${harness.server.url}${path}`, { method, headers, body: method === 'GET' ? undefined : body });
+  const response = await fetch(`${harness.server.url}${path}`, {
+    method,
+    headers,
+    body: method === 'GET' ? undefined : body,
+  });
   const text = await response.text();
   bodies.push(text);
   return { status: response.status, body: text };
@@ -51,7 +55,13 @@ function chunked(size: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(`${harness.server.url}/api/messages`);
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -82,7 +92,10 @@ describe('hostile or broken input at /api/messages', () => {
   });
 
   it('when the body is gzip-encoded (a possible zip bomb), then 415', async () => {
-    const { status } = await raw(gzipSync(JSON.stringify(activity())), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const { status } = await raw(gzipSync(JSON.stringify(activity())), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
     expect(status).toBe(415);
     expectNothingRan();
   });
@@ -114,7 +127,9 @@ describe('hostile or broken input at /api/messages', () => {
   });
 
   it('when the content type is not JSON, then 415', async () => {
-    const { status } = await raw('type=message&text=help', { 'content-type': 'application/x-www-form-urlencoded' });
+    const { status } = await raw('type=message&text=help', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(status).toBe(415);
     expectNothingRan();
   });

@@ -20,7 +20,10 @@ beforeAll(async () => {
     const response = await realFetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (url.includes('/oauth2/v2.0/token') && response.ok) {
-      const body = (await response.clone().json().catch(() => ({}))) as { access_token?: string };
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { access_token?: string };
       if (body.access_token) secrets.add(body.access_token);
     }
     return response;
@@ -33,7 +36,11 @@ afterAll(async () => {
 });
 
 /** A bot with inbound auth on, the given tenant scenario; records what it emitted when stopped. */
-async function withBot(scenario: string, env: Record<string, string>, flows: (bot: BotHarness) => Promise<void>): Promise<void> {
+async function withBot(
+  scenario: string,
+  env: Record<string, string>,
+  flows: (bot: BotHarness) => Promise<void>,
+): Promise<void> {
   const bot = await startHarness({
     scenario,
     env: { ...authority.env(), ...env },
@@ -52,14 +59,23 @@ async function withBot(scenario: string, env: Record<string, string>, flows: (bo
     outputs.push(
       { where: `${scenario}: replies to Teams`, text: JSON.stringify(bot.connector.sent) },
       { where: `${scenario}: log lines`, text: bot.logLines.join('') },
-      { where: `${scenario}: simulator request URLs`, text: bot.simulator.requests().map((r) => r.path).join('\n') },
+      {
+        where: `${scenario}: simulator request URLs`,
+        text: bot.simulator
+          .requests()
+          .map((r) => r.path)
+          .join('\n'),
+      },
     );
     await bot.stop();
   }
 }
 
 async function record(where: string, response: Response): Promise<void> {
-  outputs.push({ where, text: `${response.status} ${JSON.stringify([...response.headers])} ${await response.text()}` });
+  outputs.push({
+    where,
+    text: `${response.status} ${JSON.stringify([...response.headers])} ${await response.text()}`,
+  });
 }
 
 describe('secrets never leave in a reply, a log line, a URL or an error', () => {
@@ -73,7 +89,9 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
         expect(invoke.status).toBe(200);
         expect(await bot.say('help')).toBe(200);
         expect(
-          await bot.say('{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}'),
+          await bot.say(
+            '{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}',
+          ),
         ).toBe(200);
         const install = await bot.post({
           type: 'conversationUpdate',
@@ -82,7 +100,11 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
           serviceUrl: bot.connector.url,
           from: { id: '29:user-1' },
           recipient: { id: '28:pcemail-ops' },
-          conversation: { id: 'a:install', conversationType: 'personal', tenantId: bot.config.tenant.id },
+          conversation: {
+            id: 'a:install',
+            conversationType: 'personal',
+            tenantId: bot.config.tenant.id,
+          },
           channelData: { tenant: { id: bot.config.tenant.id } },
           membersAdded: [{ id: '28:pcemail-ops' }],
         });
@@ -101,7 +123,10 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
       await record('wrong secret: /readyz', readiness);
       const unauthorized = await fetch(`${bot.server.url}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_BOT_PASSWORD}.x.y` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${TEST_BOT_PASSWORD}.x.y`,
+        },
         body: '{}',
       });
       await record('wrong secret: refused request', unauthorized);
@@ -111,7 +136,11 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
   it('when the CLI runs (right and wrong secrets, text and JSON), then stdout and stderr hold no secret', async () => {
     const sim = await startSimulator({ scenario: 'demo' });
     try {
-      const base = { ...sim.productEnv(), GRAPH_RETRY_AFTER_CAP_SECONDS: '0', BOT_PASSWORD: TEST_BOT_PASSWORD };
+      const base = {
+        ...sim.productEnv(),
+        GRAPH_RETRY_AFTER_CAP_SECONDS: '0',
+        BOT_PASSWORD: TEST_BOT_PASSWORD,
+      };
       for (const [args, env] of [
         [['check', '--json'], base],
         [['check'], base],
@@ -119,10 +148,19 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
         [['check'], { ...base, PCEMAIL_CLIENT_SECRET: WRONG_INSPECTOR_SECRET }],
       ] as const) {
         let out = '';
-        await runCli([...args], env, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) } });
+        await runCli([...args], env, {
+          stdout: { write: (t: string) => (out += t) },
+          stderr: { write: (t: string) => (out += t) },
+        });
         outputs.push({ where: `cli ${args.join(' ')}`, text: out });
       }
-      outputs.push({ where: 'cli: simulator request URLs', text: sim.requests().map((r) => r.path).join('\n') });
+      outputs.push({
+        where: 'cli: simulator request URLs',
+        text: sim
+          .requests()
+          .map((r) => r.path)
+          .join('\n'),
+      });
     } finally {
       await sim.close();
     }
@@ -139,7 +177,9 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
       secret.startsWith('eyJ') ? [secret, secret.split('.')[2] ?? secret] : [secret],
     );
     const leaks = outputs.flatMap((output) =>
-      needles.filter((needle) => needle.length >= 8 && output.text.includes(needle)).map((needle) => `${output.where}: ${needle.slice(0, 12)}…`),
+      needles
+        .filter((needle) => needle.length >= 8 && output.text.includes(needle))
+        .map((needle) => `${output.where}: ${needle.slice(0, 12)}…`),
     );
     expect(leaks).toEqual([]);
   });

@@ -70,7 +70,7 @@ async function mailboxStatus(address: string): Promise<[number, string | undefin
 }
 
 const daysLeft = (credential: Credential | undefined) =>
-  Math.round((Date.parse(credential?.endDateTime ?? '') - NOW.getTime()) / DAY);
+  Math.floor((Date.parse(credential?.endDateTime ?? '') - NOW.getTime()) / DAY);
 
 describe('scenarios', () => {
   test('when listing scenarios, then every required one is there', () => {

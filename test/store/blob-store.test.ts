@@ -105,11 +105,15 @@ describe('BlobStateStore against Azurite', () => {
         expect(riddenOut.length).toBeGreaterThan(0);
         expect(outcomes.filter((write) => !write.ok)).toEqual([]);
         for (const write of outcomes.filter((candidate) => candidate.ok)) {
-          await expect(store.get(write.key)).resolves.toMatchObject({ value: { value: write.value } });
+          await expect(store.get(write.key)).resolves.toMatchObject({
+            value: { value: write.value },
+          });
         }
         expect(counts.failed).toBe(0);
         expect(counts.done).toBeGreaterThan(0);
-        await expect(store.get('counters/increments')).resolves.toMatchObject({ value: counts.done });
+        await expect(store.get('counters/increments')).resolves.toMatchObject({
+          value: counts.done,
+        });
       });
 
       test('when storage stays unreachable, then a write fails with a store error, not silently', async () => {

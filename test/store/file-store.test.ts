@@ -66,7 +66,8 @@ describe('FileStateStore', () => {
     expect(files).toHaveLength(hostile.length);
     expect(files.every((file) => file.startsWith(`items${path.sep}`))).toBe(true);
     expect(files.some((file) => file.includes('..'))).toBe(false);
-    for (const key of hostile) await expect(store.get(key)).resolves.toMatchObject({ value: { key } });
+    for (const key of hostile)
+      await expect(store.get(key)).resolves.toMatchObject({ value: { key } });
     await expect(store.list('')).resolves.toEqual([...hostile].sort());
   });
 
@@ -147,9 +148,11 @@ describe('FileStateStore', () => {
       const { code } = await exit;
       const lastReported = reported;
 
-      const stored = await new FileStateStore(folder).get<{ run: string; seq: number; pad: string }>(
-        'ledger/counter',
-      );
+      const stored = await new FileStateStore(folder).get<{
+        run: string;
+        seq: number;
+        pad: string;
+      }>('ledger/counter');
 
       expect(code).toBeNull();
       expect(stored?.value.run).toBe(run);

@@ -210,7 +210,8 @@ export function describeStateStoreContract(
       ];
       for (const key of keys) await store.put(key, { key });
 
-      for (const key of keys) await expect(store.get(key)).resolves.toMatchObject({ value: { key } });
+      for (const key of keys)
+        await expect(store.get(key)).resolves.toMatchObject({ value: { key } });
       await expect(store.list('')).resolves.toEqual([...keys].sort());
       await expect(store.list('conversations/a:1U')).resolves.toEqual(['conversations/a:1UPPER']);
       await expect(store.list('odd/')).resolves.toEqual(
@@ -244,7 +245,9 @@ export function describeStateStoreContract(
         const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
         const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
         expect(won).toHaveLength(1);
-        expect(lost.map((outcome) => outcome.reason)).toEqual([expect.any(StoreConflictError)]);
+        expect(lost.map((outcome): unknown => outcome.reason)).toEqual([
+          expect.any(StoreConflictError),
+        ]);
         const stored = await first.get<{ round: number; by: string }>('race/value');
         expect(stored?.value.round).toBe(round);
         expect(stored?.eTag).toBe((won[0] as PromiseFulfilledResult<string>).value);

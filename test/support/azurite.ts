@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -68,14 +68,20 @@ async function spawnAzurite(args: string[]): Promise<{ child: ChildProcess; port
     // In memory it writes nothing, but its cwd is where it would: keep that out of the repo.
     { stdio: ['ignore', 'pipe', 'pipe'], cwd: tmpdir() },
   );
-  // A crashed or interrupted test run must not leave Azurite holding its port.
+  // A failed or interrupted test run must neither wait for Azurite (unref: jest can still exit)
+  // nor leave it holding its port (killed when the test process exits).
+  child.unref();
+  for (const pipe of [child.stdout, child.stderr]) (pipe as Socket | null)?.unref();
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   let started = false;
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start in 15 s:\n${output}`)), 15_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Azurite did not start in 15 s:\n${output}`)),
+      15_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');

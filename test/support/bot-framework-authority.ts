@@ -106,7 +106,11 @@ export class BotFrameworkAuthority {
     await closed;
   }
 
-  private signRs256(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject): string {
+  private signRs256(
+    header: Record<string, unknown>,
+    payload: Record<string, unknown>,
+    key: KeyObject,
+  ): string {
     const input = `${encode(header)}.${encode(payload)}`;
     const signature = sign('sha256', Buffer.from(input), key);
     return `${input}.${signature.toString('base64url')}`;
@@ -116,14 +120,27 @@ export class BotFrameworkAuthority {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.endsWith('/oauth2/v2.0/token')) {
       const form = new URLSearchParams(body);
-      this.requests.push({ path, clientId: form.get('client_id') ?? undefined, clientSecret: form.get('client_secret') ?? undefined });
+      this.requests.push({
+        path,
+        clientId: form.get('client_id') ?? undefined,
+        clientSecret: form.get('client_secret') ?? undefined,
+      });
       const accessToken = this.signRs256(
         { alg: 'RS256', typ: 'JWT', kid: 'login' },
-        { aud: 'https://api.botframework.com', appid: form.get('client_id'), exp: Math.floor(Date.now() / 1000) + 3600 },
+        {
+          aud: 'https://api.botframework.com',
+          appid: form.get('client_id'),
+          exp: Math.floor(Date.now() / 1000) + 3600,
+        },
         this.otherKeys.privateKey,
       );
       this.issuedTokens.push(accessToken);
-      json(res, 200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: accessToken });
+      json(res, 200, {
+        token_type: 'Bearer',
+        expires_in: 3600,
+        ext_expires_in: 3600,
+        access_token: accessToken,
+      });
       return;
     }
     this.requests.push({ path });
@@ -133,10 +150,18 @@ export class BotFrameworkAuthority {
       return;
     }
     if (path === '/v1/.well-known/openidconfiguration') {
-      json(res, 200, { issuer: CHANNEL_ISSUER, jwks_uri: `${this.url}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      json(res, 200, {
+        issuer: CHANNEL_ISSUER,
+        jwks_uri: `${this.url}/v1/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     } else if (path === '/v1/keys') {
       const jwk = this.keys.publicKey.export({ format: 'jwk' });
-      json(res, 200, { keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
+      json(res, 200, {
+        keys: [
+          { kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] },
+        ],
+      });
     } else {
       json(res, 404, { error: 'not found' });
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readConfig, secretValues, type AppConfig } from '../../src/config';
-import { startBot } from '../../src/start-bot';
+import { startBot, type StartOptions } from '../../src/start-bot';
 import type { RunningServer } from '../../src/server';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 import { FakeConnector } from './fake-connector';
@@ -49,16 +49,24 @@ export async function startHarness(
     authorization?: (activity: Record<string, unknown>) => string;
     /** The bot's clock (e.g. to expire consent requests); default real time. */
     now?: () => Date;
+    /** Another Bot Connector stand-in (e.g. one enforcing the Teams rate limits); default FakeConnector. */
+    connector?: FakeConnector;
+    /** Further start options (e.g. the pacing clock of proactive sends). */
+    start?: Partial<StartOptions>;
   } = {},
 ): Promise<BotHarness> {
   const simulator = await startSimulator({ scenario: options.scenario ?? 'healthy', ...options.simulator });
-  const connector = await new FakeConnector().start();
+  const connector = await (options.connector ?? new FakeConnector()).start();
   const stateDir = options.env?.STATE_DIR ?? mkdtempSync(path.join(tmpdir(), 'pcemail-state-'));
   const env = {
     STATE_DIR: stateDir,
     ...simulator.productEnv(),
     GRAPH_RETRY_AFTER_CAP_SECONDS: '0',
     GRAPH_TIMEOUT_MS: '3000',
+    // No in-process schedule fires during a test; tests run jobs through POST /api/jobs/<name>.
+    SECRET_EXPIRY_SCHEDULE: 'off',
+    INGESTION_SCHEDULE: 'off',
+    INGESTION_DIGEST_SCHEDULE: 'off',
     ...options.env,
   };
   const result = readConfig(env, { simulated: true });
@@ -66,7 +74,13 @@ export async function startHarness(
   const { logger, lines } = capturingLogger(secretValues(env));
   const config = result.config;
   const boot = () =>
-    startBot(config, { logger, port: 0, sleep: () => Promise.resolve(), ...(options.now ? { now: options.now } : {}) });
+    startBot(config, {
+      logger,
+      port: 0,
+      sleep: () => Promise.resolve(),
+      ...(options.now ? { now: options.now } : {}),
+      ...options.start,
+    });
   let server = await boot();
   const conversation = {
     id: `a:${randomUUID()}`,

@@ -2,6 +2,7 @@ import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { RUN_CHECK_VERB, checkPermissionsCard } from '../commands/check-permissions';
 import { registerConsentActions } from '../consent';
+import { registerNotificationActions } from '../notifications';
 import { registerSetupActions, registerTroubleshootActions } from '../setup';
 
 /** Registers every Adaptive Card Action.Execute verb the bot answers (bolt-js style registry). */
@@ -10,4 +11,5 @@ export function registerCardActions(app: Bot, deps: BotDeps): void {
   registerSetupActions(app, deps);
   registerTroubleshootActions(app, deps);
   registerConsentActions(app, deps);
+  registerNotificationActions(app, deps);
 }

@@ -4,6 +4,7 @@ import type { CommandName } from '../command-catalogue';
 import { handleCheckPermissions } from './check-permissions';
 import { handleConsentHistory } from '../consent';
 import { handleHelp } from './help';
+import { handleNotifications, handleNotifyHere, handleStopNotifications } from '../notifications';
 import { handleContinueSetup, handleSetupPcemail, handleTroubleshoot } from '../setup';
 
 /** A chat command's handler: `rest` is what the user typed after the command's words. */
@@ -17,4 +18,7 @@ export const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   troubleshoot: handleTroubleshoot,
   help: handleHelp,
   'consent history': handleConsentHistory,
+  'notify here': handleNotifyHere,
+  'stop notifications': handleStopNotifications,
+  notifications: handleNotifications,
 };

@@ -6,7 +6,9 @@ export function actorOf(context: TurnContext): Actor {
   const from = context.activity.from ?? {};
   const name = typeof from.name === 'string' && from.name.trim() !== '' ? from.name : 'Someone';
   return {
-    ...(typeof from.aadObjectId === 'string' && from.aadObjectId !== '' ? { aadObjectId: from.aadObjectId } : {}),
+    ...(typeof from.aadObjectId === 'string' && from.aadObjectId !== ''
+      ? { aadObjectId: from.aadObjectId }
+      : {}),
     ...(typeof from.id === 'string' && from.id !== '' ? { teamsUserId: from.id } : {}),
     name,
   };

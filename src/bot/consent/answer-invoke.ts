@@ -7,7 +7,10 @@ import type { AdaptiveCard } from '../../cards';
  * but a refusal or a user-specific view is for the clicker only; everyone's copy is updated
  * through the Notifier when the request itself changes.
  */
-export async function answerWithCard(context: TurnContext, card: AdaptiveCard): Promise<AdaptiveCard> {
+export async function answerWithCard(
+  context: TurnContext,
+  card: AdaptiveCard,
+): Promise<AdaptiveCard> {
   const body = {
     statusCode: 200,
     type: 'application/vnd.microsoft.card.adaptive',

@@ -12,14 +12,24 @@ type CardData = Record<string, unknown>;
 
 /** The consent flow's Action.Execute verbs: parse → use case → render → answer (the clicker's card). */
 export function registerConsentActions(app: Bot, deps: BotDeps): void {
-  const on = (verb: string, handle: (context: TurnContext, data: CardData) => Promise<AdaptiveCard>) =>
+  const on = (
+    verb: string,
+    handle: (context: TurnContext, data: CardData) => Promise<AdaptiveCard>,
+  ) =>
     app.adaptiveCards.actionExecute<CardData>(verb, async (context, _state, data) =>
       answerWithCard(context, await guarded(deps, verb, () => handle(context, data ?? {}))),
     );
 
   on(CONSENT_VERBS.request, (context) => requestConsentCard(context, deps));
   on(CONSENT_VERBS.approve, async (context, data) =>
-    outcomeCard(deps, await deps.consent.approve({ requestId: data.requestId, cardData: data, actor: actorOf(context) })),
+    outcomeCard(
+      deps,
+      await deps.consent.approve({
+        requestId: data.requestId,
+        cardData: data,
+        actor: actorOf(context),
+      }),
+    ),
   );
   on(CONSENT_VERBS.reject, async (context, data) =>
     outcomeCard(
@@ -33,10 +43,16 @@ export function registerConsentActions(app: Bot, deps: BotDeps): void {
     ),
   );
   on(CONSENT_VERBS.check, async (context, data) =>
-    outcomeCard(deps, await deps.consent.recheck({ requestId: data.requestId, actor: actorOf(context) })),
+    outcomeCard(
+      deps,
+      await deps.consent.recheck({ requestId: data.requestId, actor: actorOf(context) }),
+    ),
   );
   on(CONSENT_VERBS.refresh, async (context, data) =>
-    outcomeCard(deps, await deps.consent.view({ requestId: data.requestId, actor: actorOf(context) })),
+    outcomeCard(
+      deps,
+      await deps.consent.view({ requestId: data.requestId, actor: actorOf(context) }),
+    ),
   );
 }
 
@@ -44,12 +60,18 @@ async function requestConsentCard(context: TurnContext, deps: BotDeps): Promise<
   const origin = await deps.conversations.remember(context).catch(() => undefined);
   const actor = actorOf(context);
   const outcome = await deps.consent.request({
-    requester: { ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}), name: actor.name },
+    requester: {
+      ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}),
+      name: actor.name,
+    },
     ...(origin ? { origin } : {}),
     ...(context.activity.replyToId ? { originActivityId: context.activity.replyToId } : {}),
   });
   if (outcome.kind === 'requested') {
-    return deps.consent.cardFor({ request: outcome.request, notice: deliveryNotice(outcome) }) ?? notFoundCard();
+    return (
+      deps.consent.cardFor({ request: outcome.request, notice: deliveryNotice(outcome) }) ??
+      notFoundCard()
+    );
   }
   if (outcome.kind === 'nothing-missing') {
     return renderNoticeCard({
@@ -62,22 +84,38 @@ async function requestConsentCard(context: TurnContext, deps: BotDeps): Promise<
       tone: 'info',
     });
   }
-  return renderNoticeCard({ title: 'Admin consent cannot be requested', lines: [outcome.reason], tone: 'warning' });
+  return renderNoticeCard({
+    title: 'Admin consent cannot be requested',
+    lines: [outcome.reason],
+    tone: 'warning',
+  });
 }
 
 function outcomeCard(deps: BotDeps, outcome: ConsentActionOutcome): AdaptiveCard {
   return (
     deps.consent.cardFor(outcome) ??
-    renderNoticeCard({ title: 'Admin consent request', lines: [outcome.notice?.text ?? 'Nothing was changed.'], tone: 'warning' })
+    renderNoticeCard({
+      title: 'Admin consent request',
+      lines: [outcome.notice?.text ?? 'Nothing was changed.'],
+      tone: 'warning',
+    })
   );
 }
 
 function notFoundCard(): AdaptiveCard {
-  return renderNoticeCard({ title: 'Admin consent request', lines: ['The request could not be shown.'], tone: 'warning' });
+  return renderNoticeCard({
+    title: 'Admin consent request',
+    lines: ['The request could not be shown.'],
+    tone: 'warning',
+  });
 }
 
 /** A failure becomes a plain card (no stack trace reaches Teams); the stored request stays the truth. */
-async function guarded(deps: BotDeps, verb: string, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+async function guarded(
+  deps: BotDeps,
+  verb: string,
+  work: () => Promise<AdaptiveCard>,
+): Promise<AdaptiveCard> {
   try {
     return await work();
   } catch (error) {
@@ -85,14 +123,22 @@ async function guarded(deps: BotDeps, verb: string, work: () => Promise<Adaptive
       deps.logger.warn({ verb, error: error.info }, 'a consent action could not read the tenant');
       return renderNoticeCard({
         title: 'The tenant could not be read',
-        lines: [error.info.message, ...(error.info.requestId ? [`Request id: ${error.info.requestId}`] : [])],
+        lines: [
+          error.info.message,
+          ...(error.info.requestId ? [`Request id: ${error.info.requestId}`] : []),
+        ],
         tone: 'error',
       });
     }
-    deps.logger.error({ verb, err: { name: (error as Error).name, message: (error as Error).message } }, 'a consent action failed');
+    deps.logger.error(
+      { verb, err: { name: (error as Error).name, message: (error as Error).message } },
+      'a consent action failed',
+    );
     return renderNoticeCard({
       title: 'Something went wrong',
-      lines: ['I could not finish that. What is stored is unchanged or safely retryable; please try again in a minute.'],
+      lines: [
+        'I could not finish that. What is stored is unchanged or safely retryable; please try again in a minute.',
+      ],
       tone: 'error',
     });
   }

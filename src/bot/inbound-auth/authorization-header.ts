@@ -13,7 +13,8 @@ export type HeaderShape = { ok: true; token: string } | { ok: false; reason: str
  */
 export function checkAuthorizationHeader(header: string | undefined): HeaderShape {
   if (!header) return { ok: false, reason: 'no Authorization header' };
-  if (header.length > MAX_HEADER_LENGTH) return { ok: false, reason: 'Authorization header too long' };
+  if (header.length > MAX_HEADER_LENGTH)
+    return { ok: false, reason: 'Authorization header too long' };
   const match = BEARER_JWT.exec(header);
   if (!match) return { ok: false, reason: 'Authorization header is not "Bearer <JWT>"' };
   const [, joseHeader = '', payload = ''] = match;
@@ -22,7 +23,8 @@ export function checkAuthorizationHeader(header: string | undefined): HeaderShap
   if (typeof jose.alg !== 'string' || !ALLOWED_ALGORITHMS.has(jose.alg)) {
     return { ok: false, reason: 'token algorithm not allowed' };
   }
-  if (typeof jose.kid !== 'string' || jose.kid === '') return { ok: false, reason: 'token has no key id' };
+  if (typeof jose.kid !== 'string' || jose.kid === '')
+    return { ok: false, reason: 'token has no key id' };
   if (!decodeJson(payload)) return { ok: false, reason: 'token payload is not JSON' };
   return { ok: true, token: header.slice('Bearer '.length) };
 }

@@ -1,6 +1,9 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { MsalServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  MsalServiceClientCredentialsFactory,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { BotIdentity } from '../../config';
 import { EntraNetworkClient } from '../../tenant/entra-network-client';
 import type { TransportPolicy } from '../../tenant/transport-policy';
@@ -11,7 +14,10 @@ import type { TransportPolicy } from '../../tenant/transport-policy';
  * so a local stand-in is reached this way, as for the inspector). Managed identity and local mode
  * keep the SDK's own factory.
  */
-export function createBotCredentials(identity: BotIdentity, policy: TransportPolicy): ServiceClientCredentialsFactory {
+export function createBotCredentials(
+  identity: BotIdentity,
+  policy: TransportPolicy,
+): ServiceClientCredentialsFactory {
   if (identity.localMode || identity.type === 'UserAssignedMSI') {
     return new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: identity.id,
@@ -20,7 +26,8 @@ export function createBotCredentials(identity: BotIdentity, policy: TransportPol
       MicrosoftAppTenantId: identity.tenantId,
     });
   }
-  const tenant = identity.type === 'SingleTenant' && identity.tenantId ? identity.tenantId : 'botframework.com';
+  const tenant =
+    identity.type === 'SingleTenant' && identity.tenantId ? identity.tenantId : 'botframework.com';
   const msal = new ConfidentialClientApplication({
     auth: {
       clientId: identity.id,

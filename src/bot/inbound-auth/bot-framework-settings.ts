@@ -9,7 +9,8 @@ const PUBLIC_AZURE_CALLER_ID = 'urn:botframework:azure';
  * drops every public-cloud default (STACK-NOTES), so the metadata overrides cannot come alone.
  */
 export function botFrameworkSettings(identity: BotIdentity): Record<string, string | boolean> {
-  const loginTenant = identity.type === 'SingleTenant' && identity.tenantId ? identity.tenantId : 'botframework.com';
+  const loginTenant =
+    identity.type === 'SingleTenant' && identity.tenantId ? identity.tenantId : 'botframework.com';
   return {
     MicrosoftAppId: identity.id,
     MicrosoftAppPassword: identity.password,

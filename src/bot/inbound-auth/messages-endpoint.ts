@@ -49,12 +49,21 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
     try {
       const invoke = await withLogContext(turnLogFields(activity), async () => {
         const answer = await adapter.runTurn(authenticated, activity, logic);
-        logger.info({ status: answer?.status ?? 200, durationMs: Math.round(performance.now() - started) }, 'turn handled');
+        logger.info(
+          { status: answer?.status ?? 200, durationMs: Math.round(performance.now() - started) },
+          'turn handled',
+        );
         return answer;
       });
       res.send(invoke?.status ?? 200, invoke?.body);
     } catch (error) {
-      logger.error({ ...turnLogFields(activity), err: { name: (error as Error).name, message: (error as Error).message } }, 'activity processing failed');
+      logger.error(
+        {
+          ...turnLogFields(activity),
+          err: { name: (error as Error).name, message: (error as Error).message },
+        },
+        'activity processing failed',
+      );
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
   };
@@ -63,5 +72,7 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
 function refuse(res: Response, logger: Logger, status: 401 | 503, reason: string): void {
   logger.warn({ status, reason }, 'refused an inbound request');
   if (status === 503) res.setHeader('Retry-After', '5');
-  res.send(status, { error: status === 401 ? 'unauthorized' : 'cannot verify the request now; try again' });
+  res.send(status, {
+    error: status === 401 ? 'unauthorized' : 'cannot verify the request now; try again',
+  });
 }

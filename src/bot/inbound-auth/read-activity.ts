@@ -25,14 +25,22 @@ export function readActivity(body: unknown): ReadActivity {
     return { ok: false, problem: 'the body is not an activity object' };
   }
   const raw = body as Record<string, unknown>;
-  if (!isShortString(raw.type, 64)) return { ok: false, problem: 'activity type missing or invalid' };
-  if (!isShortString(raw.channelId, 64)) return { ok: false, problem: 'channelId missing or invalid' };
-  if (!isHttpUrl(raw.serviceUrl)) return { ok: false, problem: 'serviceUrl missing or not an http(s) URL' };
+  if (!isShortString(raw.type, 64))
+    return { ok: false, problem: 'activity type missing or invalid' };
+  if (!isShortString(raw.channelId, 64))
+    return { ok: false, problem: 'channelId missing or invalid' };
+  if (!isHttpUrl(raw.serviceUrl))
+    return { ok: false, problem: 'serviceUrl missing or not an http(s) URL' };
   const conversation = raw.conversation as { id?: unknown } | undefined;
-  if (typeof conversation !== 'object' || conversation === null || !isShortString(conversation.id, 1024)) {
+  if (
+    typeof conversation !== 'object' ||
+    conversation === null ||
+    !isShortString(conversation.id, 1024)
+  ) {
     return { ok: false, problem: 'conversation.id missing or invalid' };
   }
-  if (raw.id !== undefined && !isShortString(raw.id, 1024)) return { ok: false, problem: 'activity id invalid' };
+  if (raw.id !== undefined && !isShortString(raw.id, 1024))
+    return { ok: false, problem: 'activity id invalid' };
   const activity = { ...raw } as Record<string, unknown>;
   for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
     const text = raw[field];

@@ -62,7 +62,11 @@ export function renderConsentRequestCard(view: ConsentRequestCardView): Adaptive
       cardTitle(`Admin consent for ${appName}`),
       ...tenantBlocks(view.tenant),
       ...(view.notice ? [noticeBlock(view.notice)] : []),
-      textBlock(plainText(status.text, 400), { weight: 'bolder', color: status.color, spacing: 'medium' }),
+      textBlock(plainText(status.text, 400), {
+        weight: 'bolder',
+        color: status.color,
+        spacing: 'medium',
+      }),
       factSet([
         { title: 'App', value: `${appName} (${plainText(request.appId, 40)})` },
         { title: 'Requested by', value: plainText(request.requestedBy.name, 80) },
@@ -70,11 +74,16 @@ export function renderConsentRequestCard(view: ConsentRequestCardView): Adaptive
         ...(isOpen(request) ? [{ title: 'Expires', value: formatUtc(request.expiresAt) }] : []),
         { title: 'Request id', value: plainText(request.id, 40) },
       ]),
-      textBlock('Missing admin consent for:', { weight: 'bolder', spacing: 'medium' }),
-      ...request.permissions.map((p) => textBlock(plainText(describeConsentPermission(p), 80), { spacing: 'none' })),
+      textBlock('Admin consent requested for:', { weight: 'bolder', spacing: 'medium' }),
+      ...request.permissions.map((p) =>
+        textBlock(plainText(describeConsentPermission(p), 80), { spacing: 'none' }),
+      ),
       textBlock(`Why: ${plainText(request.reason, 300)}`, { spacing: 'small' }),
       ...describeOutcome(request).map((line) =>
-        textBlock(plainText(line.text, 600), { spacing: 'small', ...(line.subtle ? { isSubtle: true, size: 'small' } : {}) }),
+        textBlock(plainText(line.text, 600), {
+          spacing: 'small',
+          ...(line.subtle ? { isSubtle: true, size: 'small' } : {}),
+        }),
       ),
       ...linkBlocks(view),
       ...checkRows(request),
@@ -114,10 +123,13 @@ function checkRows(request: ConsentRequest): CardElement[] {
   return [
     textBlock('Consent checks, run again:', { weight: 'bolder', spacing: 'medium' }),
     ...request.consentChecks.map((row) =>
-      textBlock(`${STATUS_WORD[row.status]} ${plainText(row.id, 40)} — ${plainText(row.title, 150)}`, {
-        color: STATUS_COLOR[row.status],
-        spacing: 'none',
-      }),
+      textBlock(
+        `${STATUS_WORD[row.status]} ${plainText(row.id, 40)} — ${plainText(row.title, 150)}`,
+        {
+          color: STATUS_COLOR[row.status],
+          spacing: 'none',
+        },
+      ),
     ),
   ];
 }
@@ -142,9 +154,14 @@ function modeNote(mode: 'grant' | 'link'): string {
 
 function actionsFor(view: ConsentRequestCardView): CardAction[] {
   const { request } = view;
-  const data = { requestId: request.id, appId: request.appId, permissions: encodePermissions(request.permissions) };
+  const data = {
+    requestId: request.id,
+    appId: request.appId,
+    permissions: encodePermissions(request.permissions),
+  };
   const decide = view.viewer !== 'other';
-  const approve = (title: string) => executeAction(title, CONSENT_VERBS.approve, data, { style: 'positive' });
+  const approve = (title: string) =>
+    executeAction(title, CONSENT_VERBS.approve, data, { style: 'positive' });
   const reject = showCardAction('Reject', {
     body: [
       textInput(REJECT_REASON_INPUT, {
@@ -154,7 +171,9 @@ function actionsFor(view: ConsentRequestCardView): CardAction[] {
         isMultiline: true,
       }),
     ],
-    actions: [executeAction('Reject request', CONSENT_VERBS.reject, data, { style: 'destructive' })],
+    actions: [
+      executeAction('Reject request', CONSENT_VERBS.reject, data, { style: 'destructive' }),
+    ],
   });
   switch (request.state) {
     case 'pending':
@@ -176,7 +195,12 @@ function actionsFor(view: ConsentRequestCardView): CardAction[] {
   }
 }
 
-/** Teams refreshes the card for these users (approvers reached 1:1; their MRIs, at most 60). */
+/**
+ * Teams refreshes the card automatically for the users in `userIds` — Microsoft's example is
+ * `"userIds": ["<Megan's user MRI>", "<Alex's user MRI>"]` (Teams user ids, `29:…`, not Entra
+ * object ids), and "Maximum 60 different users can see a different version of the card". We list
+ * the approvers reached 1:1, whose MRIs their stored conversation references hold.
+ */
 function refreshFor(request: ConsentRequest): AdaptiveCard['refresh'] | undefined {
   if (!isOpen(request) || request.approverUserIds.length === 0) return undefined;
   return {
@@ -184,4 +208,3 @@ function refreshFor(request: ConsentRequest): AdaptiveCard['refresh'] | undefine
     userIds: request.approverUserIds.slice(0, 60),
   };
 }
-

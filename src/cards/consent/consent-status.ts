@@ -1,4 +1,9 @@
-import { describeConsentPermission, type ConsentRequest, type GrantStep } from '../../domain/consent';
+import {
+  describeConsentPermission,
+  sortPermissions,
+  type ConsentRequest,
+  type GrantStep,
+} from '../../domain/consent';
 import type { TextColor } from '../adaptive-card';
 import { formatUtc } from '../format-time';
 
@@ -12,7 +17,10 @@ export function statusLine(request: ConsentRequest): { text: string; color: Text
       return { text: `Being granted by ${request.claim?.by.name ?? approver}…`, color: 'accent' };
     case 'awaiting-consent':
       return request.grantRefused
-        ? { text: 'The bot may not grant these permissions itself: consent with the link below', color: 'warning' }
+        ? {
+            text: 'The bot may not grant these permissions itself: consent with the link below',
+            color: 'warning',
+          }
         : {
             text: `Approved by ${approver}${request.approvedAt ? ` on ${formatUtc(request.approvedAt)}` : ''} — waiting for the admin consent in Entra`,
             color: 'warning',
@@ -57,11 +65,15 @@ export function describeOutcome(request: ConsentRequest): OutcomeLine[] {
   const lines: OutcomeLine[] = [];
   const steps = request.steps ?? [];
   if (request.granted.length > 0) {
-    lines.push({ text: `Granted by the bot: ${request.granted.map(describeConsentPermission).join(', ')}.` });
+    lines.push({
+      text: `Granted by the bot: ${sortPermissions(request.granted).map(describeConsentPermission).join(', ')}.`,
+    });
   }
   const already = steps.filter((s) => s.outcome === 'already-granted');
   if (already.length > 0) {
-    lines.push({ text: `Already granted: ${already.map((s) => describeConsentPermission(s.permission)).join(', ')}.` });
+    lines.push({
+      text: `Already granted: ${already.map((s) => describeConsentPermission(s.permission)).join(', ')}.`,
+    });
   }
   const notGranted = steps.filter((s) => s.outcome === 'failed' || s.outcome === 'not-attempted');
   if (notGranted.length > 0 && request.state !== 'granted') {
@@ -78,11 +90,12 @@ export function describeOutcome(request: ConsentRequest): OutcomeLine[] {
   if (request.problem) lines.push({ text: request.problem });
   const ids = steps.flatMap((s) => (s.requestId ? [s.requestId] : []));
   if (request.grantRefused?.requestId) ids.push(request.grantRefused.requestId);
-  if (ids.length > 0) lines.push({ text: `Graph request ids: ${[...new Set(ids)].join(', ')}`, subtle: true });
+  if (ids.length > 0)
+    lines.push({ text: `Graph request ids: ${[...new Set(ids)].join(', ')}`, subtle: true });
   return lines;
 }
 
 function stepFailure(step: GrantStep): string {
   const name = describeConsentPermission(step.permission);
-  return step.error ? `${name} (${step.error})` : name;
+  return step.error ? `${name}: ${step.error.replace(/[.\s]+$/, '')}` : name;
 }

@@ -36,7 +36,11 @@ export type ConsentGap =
  */
 export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
   const apps = snapshot.applications;
-  if (!apps.ok) return { ok: false, reason: `PCEmail's app registration could not be read: ${apps.error.message}` };
+  if (!apps.ok)
+    return {
+      ok: false,
+      reason: `PCEmail's app registration could not be read: ${apps.error.message}`,
+    };
   const app = apps.value.length === 1 ? apps.value[0] : undefined;
   if (!app) {
     return {
@@ -48,7 +52,11 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
     };
   }
   const sp = snapshot.servicePrincipal;
-  if (!sp?.ok) return { ok: false, reason: `PCEmail's enterprise application could not be read${sp ? `: ${sp.error.message}` : '.'}` };
+  if (!sp?.ok)
+    return {
+      ok: false,
+      reason: `PCEmail's enterprise application could not be read${sp ? `: ${sp.error.message}` : '.'}`,
+    };
   if (sp.value === null) {
     return {
       ok: false,
@@ -57,12 +65,16 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
     };
   }
   const graphSp = snapshot.graphServicePrincipal;
-  if (!graphSp?.ok) return { ok: false, reason: "Microsoft Graph's service principal could not be read." };
+  if (!graphSp?.ok)
+    return { ok: false, reason: "Microsoft Graph's service principal could not be read." };
   const assignments = snapshot.appRoleAssignments;
   const grants = snapshot.permissionGrants;
   if (!assignments?.ok || !grants?.ok) {
     const error = !assignments?.ok ? assignments?.error : !grants?.ok ? grants?.error : undefined;
-    return { ok: false, reason: `PCEmail's current grants could not be read${error ? `: ${error.message}` : '.'}` };
+    return {
+      ok: false,
+      reason: `PCEmail's current grants could not be read${error ? `: ${error.message}` : '.'}`,
+    };
   }
 
   const catalog = buildPermissionCatalog(graphSp);
@@ -72,7 +84,10 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
     .filter((r) => r.resourceAppId.toLowerCase() === GRAPH_APP_ID)
     .flatMap((r) => r.resourceAccess);
   const organizationGrant = grants.value.find(
-    (g) => sameId(g.clientId, spId) && sameId(g.resourceId, graphSpId) && g.consentType === 'AllPrincipals',
+    (g) =>
+      sameId(g.clientId, spId) &&
+      sameId(g.resourceId, graphSpId) &&
+      g.consentType === 'AllPrincipals',
   );
 
   const missing: ResolvedPermission[] = [];
@@ -83,7 +98,10 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
     const consented =
       type === 'Role'
         ? assignments.value.some(
-            (a) => sameId(a.principalId, spId) && sameId(a.resourceId, graphSpId) && sameId(a.appRoleId, id),
+            (a) =>
+              sameId(a.principalId, spId) &&
+              sameId(a.resourceId, graphSpId) &&
+              sameId(a.appRoleId, id),
           )
         : organizationGrant !== undefined && hasScope(organizationGrant, name);
     if (consented) continue;
@@ -93,23 +111,30 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
   }
   return {
     ok: true,
-    target: { appId: app.appId, appName: app.displayName, servicePrincipalId: spId, graphServicePrincipalId: graphSpId },
+    target: {
+      appId: app.appId,
+      appName: app.displayName,
+      servicePrincipalId: spId,
+      graphServicePrincipalId: graphSpId,
+    },
     missing,
     notRequested,
-    ...(organizationGrant ? { organizationGrant: { id: organizationGrant.id, scope: organizationGrant.scope } } : {}),
+    ...(organizationGrant
+      ? { organizationGrant: { id: organizationGrant.id, scope: organizationGrant.scope } }
+      : {}),
   };
 }
 
 export function hasScope(grant: Pick<OAuth2PermissionGrant, 'scope'>, name: string): boolean {
-  return grant.scope
-    .split(/\s+/)
-    .some((word) => word.toLowerCase() === name.toLowerCase());
+  return grant.scope.split(/\s+/).some((word) => word.toLowerCase() === name.toLowerCase());
 }
 
 /** The grant's scope with `name` added (Graph keeps delegated permissions as space-separated words). */
 export function scopeWith(scope: string, name: string): string {
   const words = scope.split(/\s+/).filter((w) => w !== '');
-  return words.some((w) => w.toLowerCase() === name.toLowerCase()) ? words.join(' ') : [...words, name].join(' ');
+  return words.some((w) => w.toLowerCase() === name.toLowerCase())
+    ? words.join(' ')
+    : [...words, name].join(' ');
 }
 
 /** Directory object ids are GUIDs; Graph may spell them in either case. */

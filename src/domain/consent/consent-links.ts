@@ -31,6 +31,7 @@ export function consentLinks(input: {
 function adminCenterFor(authority: string): string {
   const host = new URL(authority).hostname.toLowerCase();
   if (host.endsWith('microsoftonline.us')) return 'https://portal.azure.us';
-  if (host.endsWith('chinacloudapi.cn') || host.endsWith('microsoftonline.cn')) return 'https://portal.azure.cn';
+  if (host.endsWith('chinacloudapi.cn') || host.endsWith('microsoftonline.cn'))
+    return 'https://portal.azure.cn';
   return 'https://entra.microsoft.com';
 }

@@ -25,13 +25,23 @@ export function samePermission(a: ConsentPermission, b: ConsentPermission): bool
   return permissionKey(a) === permissionKey(b);
 }
 
-export function includesPermission(list: readonly ConsentPermission[], p: ConsentPermission): boolean {
+export function includesPermission(
+  list: readonly ConsentPermission[],
+  p: ConsentPermission,
+): boolean {
   return list.some((item) => samePermission(item, p));
 }
 
 /** True when both lists hold the same permissions, in any order. */
-export function samePermissionSet(a: readonly ConsentPermission[], b: readonly ConsentPermission[]): boolean {
-  return a.length === b.length && a.every((p) => includesPermission(b, p)) && b.every((p) => includesPermission(a, p));
+export function samePermissionSet(
+  a: readonly ConsentPermission[],
+  b: readonly ConsentPermission[],
+): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p) => includesPermission(b, p)) &&
+    b.every((p) => includesPermission(a, p))
+  );
 }
 
 /** Catalogue order (User.Read, Mail.ReadWrite, Mail.Send), duplicates dropped. */

@@ -39,7 +39,9 @@ export function planGrant(
       reason: `The request was made for app ${request.appId}, but PCEmail is now ${gap.target.appId}: nothing was granted. Run the check again and request anew.`,
     };
   }
-  const wanted = request.permissions.filter((p) => REQUIRED_PERMISSIONS.some((r) => samePermission(r, p)));
+  const wanted = request.permissions.filter((p) =>
+    REQUIRED_PERMISSIONS.some((r) => samePermission(r, p)),
+  );
   const toGrant = gap.missing.filter((p) => includesPermission(wanted, p));
   return {
     ok: true,

@@ -25,7 +25,9 @@ function hasLiveClaim(request: ConsentRequest, now: Date): boolean {
 
 /** Open and past its expiry; a grant in progress is let finish first. */
 export function isPastExpiry(request: ConsentRequest, now: Date): boolean {
-  return isOpen(request) && !hasLiveClaim(request, now) && now.getTime() >= Date.parse(request.expiresAt);
+  return (
+    isOpen(request) && !hasLiveClaim(request, now) && now.getTime() >= Date.parse(request.expiresAt)
+  );
 }
 
 export function expire(request: ConsentRequest, now: Date): ConsentRequest | undefined {
@@ -60,7 +62,11 @@ export function decideApproval(
     const until = new Date(now.getTime() + GRANT_CLAIM_MS).toISOString();
     return {
       kind: 'claim',
-      next: { ...approved, state: 'granting', claim: { token: input.claimToken, by: approver, until } },
+      next: {
+        ...approved,
+        state: 'granting',
+        claim: { token: input.claimToken, by: approver, until },
+      },
     };
   }
   if (request.state === 'awaiting-consent') return { kind: 'waiting-for-consent' };
@@ -84,13 +90,21 @@ export interface GrantAttempt {
  * outcome stands). A permission counts as done when it was granted now or earlier, or Graph says
  * it already existed.
  */
-export function completeGrant(request: ConsentRequest, attempt: GrantAttempt): ConsentRequest | undefined {
+export function completeGrant(
+  request: ConsentRequest,
+  attempt: GrantAttempt,
+): ConsentRequest | undefined {
   if (request.state !== 'granting' || request.claim?.token !== attempt.claimToken) return undefined;
   const grantedNow = attempt.steps.filter((s) => s.outcome === 'granted').map((s) => s.permission);
-  const granted = [...request.granted, ...grantedNow.filter((p) => !includesPermission(request.granted, p))];
+  const granted = [
+    ...request.granted,
+    ...grantedNow.filter((p) => !includesPermission(request.granted, p)),
+  ];
   const settled = (p: ConsentPermission) =>
     includesPermission(granted, p) ||
-    attempt.steps.some((s) => s.outcome === 'already-granted' && includesPermission([s.permission], p));
+    attempt.steps.some(
+      (s) => s.outcome === 'already-granted' && includesPermission([s.permission], p),
+    );
   const { claim: _claim, problem: _problem, grantRefused: _refused, ...rest } = request;
   const base: ConsentRequest = {
     ...rest,
@@ -120,7 +134,13 @@ export function closeAsInvalid(
 ): ConsentRequest | undefined {
   if (request.state !== 'granting' || request.claim?.token !== claimToken) return undefined;
   const { claim: _claim, ...rest } = request;
-  return { ...rest, state: 'rejected', rejectedBy: BOT_PERSON, rejectedAt: now.toISOString(), rejectReason: reason };
+  return {
+    ...rest,
+    state: 'rejected',
+    rejectedBy: BOT_PERSON,
+    rejectedAt: now.toISOString(),
+    rejectReason: reason,
+  };
 }
 
 export type RejectionDecision =
@@ -136,7 +156,8 @@ export function decideRejection(
   const expired = expire(request, input.now);
   if (expired) return { kind: 'expire', next: expired };
   if (!isOpen(request)) return { kind: 'closed', state: request.state };
-  if (hasLiveClaim(request, input.now)) return { kind: 'busy', by: request.claim?.by ?? BOT_PERSON };
+  if (hasLiveClaim(request, input.now))
+    return { kind: 'busy', by: request.claim?.by ?? BOT_PERSON };
   const { claim: _claim, ...rest } = request;
   return {
     kind: 'reject',

@@ -33,17 +33,25 @@ export interface ApproveInput {
  * one winner per request (a conditional write claims the right to grant); in grant mode the
  * tenant is re-read and exactly what is still missing of the request is granted.
  */
-export async function approveConsent(deps: ConsentServiceDeps, input: ApproveInput): Promise<ConsentActionOutcome> {
+export async function approveConsent(
+  deps: ConsentServiceDeps,
+  input: ApproveInput,
+): Promise<ConsentActionOutcome> {
   const id = typeof input.requestId === 'string' ? input.requestId : '';
   if (!isApprover(deps.approvers, input.actor.aadObjectId)) {
-    deps.logger.warn({ requestId: id, actor: input.actor }, 'refused a consent approval from someone who is not an approver');
+    deps.logger.warn(
+      { requestId: id, actor: input.actor },
+      'refused a consent approval from someone who is not an approver',
+    );
     return { request: await loadRequest(deps.store, id), notice: notices.notApprover() };
   }
   const stored = await loadRequest(deps.store, id);
   if (!stored) return { notice: notices.notFound() };
   const mismatch = cardMismatch(stored, input.cardData);
   if (mismatch) {
-    await audit(deps, 'refused', stored, personOf(input.actor), { detail: `Approve refused: the card ${mismatch}.` });
+    await audit(deps, 'refused', stored, personOf(input.actor), {
+      detail: `Approve refused: the card ${mismatch}.`,
+    });
     return { request: stored, notice: notices.mismatch(mismatch) };
   }
 
@@ -66,11 +74,15 @@ export async function approveConsent(deps: ConsentServiceDeps, input: ApproveInp
     case 'waiting-for-consent':
       return { request: after, notice: notices.waitingForConsent() };
     case 'approve-link':
-      await audit(deps, 'approved', after, approver, { detail: 'Link mode: the admin consent link was handed out.' });
+      await audit(deps, 'approved', after, approver, {
+        detail: 'Link mode: the admin consent link was handed out.',
+      });
       await publishRequest(deps, after);
       return { request: after };
     case 'claim':
-      await audit(deps, 'approved', after, approver, { detail: 'Grant mode: the bot grants through Microsoft Graph.' });
+      await audit(deps, 'approved', after, approver, {
+        detail: 'Grant mode: the bot grants through Microsoft Graph.',
+      });
       return grantClaimed(deps, after, claimToken, approver);
   }
 }
@@ -87,7 +99,10 @@ async function grantClaimed(
     inspection = await deps.inspect();
   } catch (error) {
     if (!isProductError(error)) throw error;
-    return finish(deps, request.id, claimToken, approver, { steps: [], problem: `Nothing was granted: ${error.info.message}` });
+    return finish(deps, request.id, claimToken, approver, {
+      steps: [],
+      problem: `Nothing was granted: ${error.info.message}`,
+    });
   }
   const planned = planGrant(request, inspection.gap);
   if (!planned.ok && planned.final) {
@@ -100,7 +115,10 @@ async function grantClaimed(
     return { request: after, notice: { tone: 'error', text: planned.reason } };
   }
   if (!planned.ok) {
-    return finish(deps, request.id, claimToken, approver, { steps: [], problem: `Nothing was granted: ${planned.reason}` });
+    return finish(deps, request.id, claimToken, approver, {
+      steps: [],
+      problem: `Nothing was granted: ${planned.reason}`,
+    });
   }
   const result = await grantMissingConsent(deps.writer, planned.plan);
   let consentChecks: CheckRow[] | undefined = inspection.consentChecks;
@@ -118,7 +136,12 @@ async function finish(
   id: string,
   claimToken: string,
   approver: Person,
-  attempt: { steps: GrantStep[]; refusal?: ConsentRequest['grantRefused']; problem?: string; consentChecks?: CheckRow[] },
+  attempt: {
+    steps: GrantStep[];
+    refusal?: ConsentRequest['grantRefused'];
+    problem?: string;
+    consentChecks?: CheckRow[];
+  },
 ): Promise<ConsentActionOutcome> {
   const { after, changed } = await changeRequest(deps.store, id, (current) =>
     completeGrant(current, { claimToken, now: deps.now(), ...attempt }),

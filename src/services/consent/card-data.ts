@@ -5,12 +5,16 @@ import { decodePermissions, samePermissionSet, type ConsentRequest } from '../..
  * (the stored request is what gets granted), but a card that names another app or other
  * permissions was altered, and nothing is done for it. Returns what differs, or undefined.
  */
-export function cardMismatch(request: ConsentRequest, data: Record<string, unknown>): string | undefined {
+export function cardMismatch(
+  request: ConsentRequest,
+  data: Record<string, unknown>,
+): string | undefined {
   const appId = data.appId;
   if (typeof appId !== 'string' || appId.toLowerCase() !== request.appId.toLowerCase()) {
     return 'it names another app';
   }
   const permissions = decodePermissions(data.permissions);
-  if (!permissions || !samePermissionSet(permissions, request.permissions)) return 'it names other permissions';
+  if (!permissions || !samePermissionSet(permissions, request.permissions))
+    return 'it names other permissions';
   return undefined;
 }

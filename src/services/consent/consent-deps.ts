@@ -12,8 +12,16 @@ export interface ConsentInspection {
 
 /** The Graph writes a grant needs (implemented by tenant/ConsentWriter). */
 export interface ConsentGrantWriter {
-  assignAppRole(input: { resourceId: string; principalId: string; appRoleId: string }): Promise<WriteOutcome>;
-  grantOrganizationScope(input: { clientId: string; resourceId: string; scope: string }): Promise<WriteOutcome>;
+  assignAppRole(input: {
+    resourceId: string;
+    principalId: string;
+    appRoleId: string;
+  }): Promise<WriteOutcome>;
+  grantOrganizationScope(input: {
+    clientId: string;
+    resourceId: string;
+    scope: string;
+  }): Promise<WriteOutcome>;
 }
 
 /** Everything the consent use cases need; built by the composition root, replaced in tests. */

@@ -1,6 +1,7 @@
 import { isProductError } from '../../domain';
 import { isOpen, isPastExpiry, type ConsentRequest } from '../../domain/consent';
 import type { Job, JobReport } from '../../jobs/job';
+import { leasedJob } from '../../jobs/leased-job';
 import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
 import { forgetOpen, loadRequest, openRequestIds } from './consent-records';
 import { expireIfDue } from './expire-request';
@@ -14,43 +15,51 @@ export const CONSENT_JOB_NAME = 'consent-requests';
  * appeared — through the admin-consent link, the Entra admin center, or anyone else.
  */
 export function consentRequestsJob(deps: ConsentServiceDeps): Job {
-  return {
+  // Only the lease holder runs it (DESIGN §7); its writes are conditional anyway.
+  return leasedJob({
     name: CONSENT_JOB_NAME,
-    async run(): Promise<JobReport> {
-      const open: ConsentRequest[] = [];
-      let expired = 0;
-      for (const id of await openRequestIds(deps.store)) {
-        const request = await loadRequest(deps.store, id);
-        if (!request || !isOpen(request)) {
-          await forgetOpen(deps.store, id);
-          continue;
-        }
-        if (isPastExpiry(request, deps.now())) {
-          if ((await expireIfDue(deps, id)).expired) expired++;
-          continue;
-        }
-        open.push(request);
+    store: deps.store,
+    logger: deps.logger,
+    work: () => runConsentRequests(deps),
+  });
+}
+
+async function runConsentRequests(deps: ConsentServiceDeps): Promise<Omit<JobReport, 'ran'>> {
+  const open: ConsentRequest[] = [];
+  let expired = 0;
+  for (const id of await openRequestIds(deps.store)) {
+    const request = await loadRequest(deps.store, id);
+    if (!request || !isOpen(request)) {
+      await forgetOpen(deps.store, id);
+      continue;
+    }
+    if (isPastExpiry(request, deps.now())) {
+      if ((await expireIfDue(deps, id)).expired) expired++;
+      continue;
+    }
+    open.push(request);
+  }
+  let completed = 0;
+  let problem: string | undefined;
+  if (open.length > 0) {
+    let inspection: ConsentInspection | undefined;
+    try {
+      inspection = await deps.inspect();
+    } catch (error) {
+      if (!isProductError(error)) throw error;
+      problem = error.info.message;
+    }
+    if (inspection) {
+      for (const request of open) {
+        if (await completeIfConsented(deps, request, inspection)) completed++;
       }
-      let completed = 0;
-      let problem: string | undefined;
-      if (open.length > 0) {
-        let inspection: ConsentInspection | undefined;
-        try {
-          inspection = await deps.inspect();
-        } catch (error) {
-          if (!isProductError(error)) throw error;
-          problem = error.info.message;
-        }
-        if (inspection) {
-          for (const request of open) {
-            if (await completeIfConsented(deps, request, inspection)) completed++;
-          }
-        }
-      }
-      const summary =
-        `${open.length + expired} open consent request(s): ${expired} expired, ${completed} completed` +
-        (problem ? `; the tenant could not be read: ${problem}` : '');
-      return { ran: true, summary, details: { open: open.length, expired, completed, ...(problem ? { problem } : {}) } };
-    },
+    }
+  }
+  const summary =
+    `${open.length + expired} open consent request(s): ${expired} expired, ${completed} completed` +
+    (problem ? `; the tenant could not be read: ${problem}` : '');
+  return {
+    summary,
+    details: { open: open.length, expired, completed, ...(problem ? { problem } : {}) },
   };
 }

@@ -1,6 +1,11 @@
 import type { ConsentNotice } from '../../cards/consent';
 import { formatUtc } from '../../cards';
-import { describePermissions, type ConsentPermission, type ConsentRequest, type Person } from '../../domain/consent';
+import {
+  describePermissions,
+  type ConsentPermission,
+  type ConsentRequest,
+  type Person,
+} from '../../domain/consent';
 
 /** What the person who clicked is told, above the request card. */
 export const notices = {
@@ -46,8 +51,14 @@ export const notices = {
     tone: 'warning',
     text: 'Microsoft Graph does not let the bot grant these permissions (see below): use the admin consent link instead.',
   }),
-  granted: (): ConsentNotice => ({ tone: 'info', text: 'Done: the permissions are granted and the consent checks ran again.' }),
-  consentSeen: (): ConsentNotice => ({ tone: 'info', text: 'Consent found in the tenant: the request is complete.' }),
+  granted: (): ConsentNotice => ({
+    tone: 'info',
+    text: 'Done: the permissions are granted and the consent checks ran again.',
+  }),
+  consentSeen: (): ConsentNotice => ({
+    tone: 'info',
+    text: 'Consent found in the tenant: the request is complete.',
+  }),
   consentNotYet: (missing: readonly ConsentPermission[]): ConsentNotice => ({
     tone: 'warning',
     text:
@@ -70,11 +81,16 @@ export function deliveryNotice(outcome: {
   const { delivery } = outcome;
   const places = [
     ...delivery.channels,
-    ...(delivery.approverChats > 0 ? [`${delivery.approverChats} approver chat${delivery.approverChats === 1 ? '' : 's'}`] : []),
+    ...(delivery.approverChats > 0
+      ? [`${delivery.approverChats} approver chat${delivery.approverChats === 1 ? '' : 's'}`]
+      : []),
   ];
   const again = outcome.reused ? 'This request was open already. ' : '';
   if (places.length > 0) {
-    return { tone: 'info', text: `${again}Admin consent requested and sent to ${places.join(', ')}.` };
+    return {
+      tone: 'info',
+      text: `${again}Admin consent requested and sent to ${places.join(', ')}.`,
+    };
   }
   if (outcome.requesterIsApprover) {
     return {

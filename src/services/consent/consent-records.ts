@@ -17,7 +17,10 @@ export function requestKey(id: string): string {
   return `${REQUESTS_PREFIX}${id.toLowerCase()}`;
 }
 
-export async function loadRequest(store: StateStore, id: string): Promise<ConsentRequest | undefined> {
+export async function loadRequest(
+  store: StateStore,
+  id: string,
+): Promise<ConsentRequest | undefined> {
   if (!isRequestId(id)) return undefined;
   return (await store.get<ConsentRequest>(requestKey(id)))?.value;
 }
@@ -54,7 +57,9 @@ export async function forgetOpen(store: StateStore, id: string): Promise<void> {
 }
 
 export async function openRequestIds(store: StateStore): Promise<string[]> {
-  return (await store.list(OPEN_PREFIX)).map((key) => key.slice(OPEN_PREFIX.length)).filter(isRequestId);
+  return (await store.list(OPEN_PREFIX))
+    .map((key) => key.slice(OPEN_PREFIX.length))
+    .filter(isRequestId);
 }
 
 export async function appendAudit(store: StateStore, record: ConsentAuditRecord): Promise<void> {

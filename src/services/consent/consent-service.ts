@@ -9,7 +9,11 @@ import { recentAudit } from './consent-records';
 import { recheckConsent, viewRequest } from './recheck-consent';
 import { rejectConsent, type RejectInput } from './reject-consent';
 import { requestCard } from './request-card';
-import { requestConsent, type RequestConsentInput, type RequestConsentOutcome } from './request-consent';
+import {
+  requestConsent,
+  type RequestConsentInput,
+  type RequestConsentOutcome,
+} from './request-consent';
 
 /** The consent approval use cases (DESIGN §6), one object for the bot's handlers. */
 export interface ConsentService {
@@ -41,7 +45,10 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
           })
         : undefined,
     historyCard: async (limit = 15) =>
-      renderConsentHistoryCard({ records: await recentAudit(deps.store, limit), tenant: deps.tenant }),
+      renderConsentHistoryCard({
+        records: await recentAudit(deps.store, limit),
+        tenant: deps.tenant,
+      }),
     job: () => consentRequestsJob(deps),
   };
 }

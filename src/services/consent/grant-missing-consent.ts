@@ -18,8 +18,14 @@ export interface GrantResult {
  * kind is not attempted and the refusal is reported (the link is offered instead). Any other
  * failure is recorded and the remaining grants still attempted; a later retry finishes the job.
  */
-export async function grantMissingConsent(writer: ConsentGrantWriter, plan: GrantPlan): Promise<GrantResult> {
-  const steps: GrantStep[] = plan.alreadyGranted.map((permission) => ({ permission, outcome: 'already-granted' }));
+export async function grantMissingConsent(
+  writer: ConsentGrantWriter,
+  plan: GrantPlan,
+): Promise<GrantResult> {
+  const steps: GrantStep[] = plan.alreadyGranted.map((permission) => ({
+    permission,
+    outcome: 'already-granted',
+  }));
   for (const permission of plan.noLongerRequested) {
     steps.push({ permission, outcome: 'not-attempted', error: 'PCEmail no longer requests it' });
   }
@@ -37,7 +43,11 @@ export async function grantMissingConsent(writer: ConsentGrantWriter, plan: Gran
       appRoleId: role.id,
     });
     if (outcome.ok) {
-      steps.push({ permission: strip(role), outcome: outcome.alreadyExisted ? 'already-granted' : 'granted', requestId: outcome.requestId });
+      steps.push({
+        permission: strip(role),
+        outcome: outcome.alreadyExisted ? 'already-granted' : 'granted',
+        requestId: outcome.requestId,
+      });
       continue;
     }
     steps.push(failedStep(role, outcome.error));
@@ -54,7 +64,11 @@ export async function grantMissingConsent(writer: ConsentGrantWriter, plan: Gran
       scope: delegated.name,
     });
     if (outcome.ok) {
-      steps.push({ permission: strip(delegated), outcome: outcome.alreadyExisted ? 'already-granted' : 'granted', requestId: outcome.requestId });
+      steps.push({
+        permission: strip(delegated),
+        outcome: outcome.alreadyExisted ? 'already-granted' : 'granted',
+        requestId: outcome.requestId,
+      });
       continue;
     }
     steps.push(failedStep(delegated, outcome.error));
@@ -93,7 +107,9 @@ function refusalOf(error: ErrorInfo): GrantRefusal {
   };
 }
 
-/** Graph's message, with the status when Graph gave one: "HTTP 503: Graph was unavailable — try again". */
+/** Graph's message, with the status when Graph answered one: "HTTP 403: Insufficient privileges…". */
 function plainWords(error: ErrorInfo): string {
-  return `${error.status ? `HTTP ${error.status}: ` : ''}${error.message}`;
+  const status =
+    error.status && !error.message.includes(`HTTP ${error.status}`) ? `HTTP ${error.status}: ` : '';
+  return `${status}${error.message}`;
 }

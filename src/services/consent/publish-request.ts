@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { auditRecord, isOpen, type ConsentAuditKind, type ConsentRequest, type GrantStep, type Person } from '../../domain/consent';
+import {
+  auditRecord,
+  isOpen,
+  type ConsentAuditKind,
+  type ConsentRequest,
+  type GrantStep,
+  type Person,
+} from '../../domain/consent';
 import type { StoredConversation } from '../../monitor/stored-conversation';
 import type { ConsentServiceDeps } from './consent-deps';
 import { appendAudit, forgetOpen } from './consent-records';
@@ -10,7 +17,10 @@ import { requestCard } from './request-card';
  * (Notifier.update), and a request that is closed leaves the job's list. Teams failures are
  * logged, not thrown: the stored request is the truth, and the next change updates again.
  */
-export async function publishRequest(deps: ConsentServiceDeps, request: ConsentRequest): Promise<void> {
+export async function publishRequest(
+  deps: ConsentServiceDeps,
+  request: ConsentRequest,
+): Promise<void> {
   const card = requestCard(deps, request);
   await Promise.all(
     request.copies.map(async (copy) => {
@@ -19,7 +29,12 @@ export async function publishRequest(deps: ConsentServiceDeps, request: ConsentR
       const outcome = await deps.notifier.update(conversation, copy.activityId, card);
       if (!outcome.ok) {
         deps.logger.warn(
-          { requestId: request.id, conversation: copy.conversationKey, reason: outcome.reason, status: outcome.status },
+          {
+            requestId: request.id,
+            conversation: copy.conversationKey,
+            reason: outcome.reason,
+            status: outcome.status,
+          },
           'could not update a consent request card',
         );
       }
@@ -27,7 +42,10 @@ export async function publishRequest(deps: ConsentServiceDeps, request: ConsentR
   );
   if (!isOpen(request)) {
     await forgetOpen(deps.store, request.id).catch((error: unknown) =>
-      deps.logger.warn({ err: { message: (error as Error).message } }, 'could not clear an open-request marker'),
+      deps.logger.warn(
+        { err: { message: (error as Error).message } },
+        'could not clear an open-request marker',
+      ),
     );
   }
 }
@@ -44,7 +62,10 @@ export async function audit(
   try {
     await appendAudit(deps.store, record);
   } catch (error) {
-    deps.logger.error({ err: { message: (error as Error).message }, record }, 'could not store a consent audit record');
+    deps.logger.error(
+      { err: { message: (error as Error).message }, record },
+      'could not store a consent audit record',
+    );
   }
   deps.logger.info({ audit: record }, `consent ${kind}`);
 }

@@ -12,7 +12,7 @@ import { isApprover } from './approvers';
 import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
 import type { Actor, ConsentActionOutcome } from './consent-outcome';
 import { notices } from './consent-notices';
-import { changeRequest, loadRequest } from './consent-records';
+import { changeRequest } from './consent-records';
 import { expireIfDue } from './expire-request';
 import { audit, publishRequest } from './publish-request';
 
@@ -58,7 +58,11 @@ export async function completeIfConsented(
   if (!gap.ok || gap.target.appId.toLowerCase() !== request.appId.toLowerCase()) return undefined;
   const stillMissing = [...gap.missing, ...gap.notRequested];
   const { after, changed } = await changeRequest(deps.store, request.id, (current) =>
-    observeConsent(current, { stillMissing, now: deps.now(), consentChecks: inspection.consentChecks }),
+    observeConsent(current, {
+      stillMissing,
+      now: deps.now(),
+      consentChecks: inspection.consentChecks,
+    }),
   );
   if (!changed || !after) return undefined;
   await audit(deps, 'consent-seen', after, actor, {
@@ -76,5 +80,8 @@ export async function viewRequest(
   const id = typeof input.requestId === 'string' ? input.requestId : '';
   const { request } = await expireIfDue(deps, id);
   if (!request) return { notice: notices.notFound() };
-  return { request, viewer: isApprover(deps.approvers, input.actor.aadObjectId) ? 'approver' : 'other' };
+  return {
+    request,
+    viewer: isApprover(deps.approvers, input.actor.aadObjectId) ? 'approver' : 'other',
+  };
 }

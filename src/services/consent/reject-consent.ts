@@ -17,10 +17,16 @@ export interface RejectInput {
 }
 
 /** Reject with an optional reason: approvers only, the stored request only, nothing granted. */
-export async function rejectConsent(deps: ConsentServiceDeps, input: RejectInput): Promise<ConsentActionOutcome> {
+export async function rejectConsent(
+  deps: ConsentServiceDeps,
+  input: RejectInput,
+): Promise<ConsentActionOutcome> {
   const id = typeof input.requestId === 'string' ? input.requestId : '';
   if (!isApprover(deps.approvers, input.actor.aadObjectId)) {
-    deps.logger.warn({ requestId: id, actor: input.actor }, 'refused a consent rejection from someone who is not an approver');
+    deps.logger.warn(
+      { requestId: id, actor: input.actor },
+      'refused a consent rejection from someone who is not an approver',
+    );
     return { request: await loadRequest(deps.store, id), notice: notices.notApprover() };
   }
   const stored = await loadRequest(deps.store, id);

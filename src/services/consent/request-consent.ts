@@ -34,7 +34,13 @@ export interface Delivery {
 }
 
 export type RequestConsentOutcome =
-  | { kind: 'requested'; request: ConsentRequest; reused: boolean; delivery: Delivery; requesterIsApprover: boolean }
+  | {
+      kind: 'requested';
+      request: ConsentRequest;
+      reused: boolean;
+      delivery: Delivery;
+      requesterIsApprover: boolean;
+    }
   | { kind: 'nothing-missing'; notRequested: ConsentPermission[] }
   | { kind: 'cannot'; reason: string };
 
@@ -78,31 +84,64 @@ export async function requestConsent(
 
   const originCopy =
     input.origin && input.originActivityId
-      ? { conversationKey: input.origin.key, activityId: input.originActivityId, label: labelOf(input.origin) }
+      ? {
+          conversationKey: input.origin.key,
+          activityId: input.originActivityId,
+          label: labelOf(input.origin),
+        }
       : undefined;
-  const taken = new Set([...request.copies.map((c) => c.conversationKey), ...(originCopy ? [originCopy.conversationKey] : [])]);
+  const taken = new Set([
+    ...request.copies.map((c) => c.conversationKey),
+    ...(originCopy ? [originCopy.conversationKey] : []),
+  ]);
   const targets: Destination[] = destinations.filter((d) => !taken.has(d.conversation.key));
-  if (input.origin && !originCopy && !taken.has(input.origin.key) && !targets.some((d) => d.conversation.key === input.origin?.key)) {
+  if (
+    input.origin &&
+    !originCopy &&
+    !taken.has(input.origin.key) &&
+    !targets.some((d) => d.conversation.key === input.origin?.key)
+  ) {
     targets.push({ conversation: input.origin, why: 'requester' });
   }
   const card = requestCard(deps, request);
   const posted = await Promise.all(
-    targets.map(async (target) => ({ target, outcome: await deps.notifier.post(target.conversation, card) })),
+    targets.map(async (target) => ({
+      target,
+      outcome: await deps.notifier.post(target.conversation, card),
+    })),
   );
   const newCopies: CardCopy[] = [
-    ...(originCopy && !request.copies.some((c) => c.conversationKey === originCopy.conversationKey) ? [originCopy] : []),
+    ...(originCopy && !request.copies.some((c) => c.conversationKey === originCopy.conversationKey)
+      ? [originCopy]
+      : []),
     ...posted.flatMap(({ target, outcome }) =>
-      outcome.ok ? [{ conversationKey: target.conversation.key, activityId: outcome.activityId, label: labelOf(target.conversation) }] : [],
+      outcome.ok
+        ? [
+            {
+              conversationKey: target.conversation.key,
+              activityId: outcome.activityId,
+              label: labelOf(target.conversation),
+            },
+          ]
+        : [],
     ),
   ];
   for (const { target, outcome } of posted) {
     if (!outcome.ok) {
-      deps.logger.warn({ conversation: target.conversation.key, reason: outcome.reason }, 'could not deliver a consent request');
+      deps.logger.warn(
+        { conversation: target.conversation.key, reason: outcome.reason },
+        'could not deliver a consent request',
+      );
     }
   }
   const updated = await changeRequest(deps.store, request.id, (current) => ({
     ...current,
-    copies: [...current.copies, ...newCopies.filter((c) => !current.copies.some((k) => k.conversationKey === c.conversationKey))],
+    copies: [
+      ...current.copies,
+      ...newCopies.filter(
+        (c) => !current.copies.some((k) => k.conversationKey === c.conversationKey),
+      ),
+    ],
     approverUserIds: [...new Set([...current.approverUserIds, ...approverUserIds])].slice(0, 60),
   }));
   const stored = updated.after ?? request;
@@ -112,14 +151,18 @@ export async function requestConsent(
     await deps.notifier.update(input.origin, originCopy.activityId, requestCard(deps, stored));
   }
 
-  const delivered = posted.filter((p) => p.outcome.ok && p.target.conversation.key !== input.origin?.key);
+  const delivered = posted.filter(
+    (p) => p.outcome.ok && p.target.conversation.key !== input.origin?.key,
+  );
   return {
     kind: 'requested',
     request: stored,
     reused,
     requesterIsApprover: isApprover(deps.approvers, input.requester.aadObjectId),
     delivery: {
-      channels: delivered.filter((p) => p.target.why === 'subscribed channel').map((p) => labelOf(p.target.conversation)),
+      channels: delivered
+        .filter((p) => p.target.why === 'subscribed channel')
+        .map((p) => labelOf(p.target.conversation)),
       approverChats: delivered.filter((p) => p.target.why === 'approver chat').length,
       failed: posted.filter((p) => !p.outcome.ok).length,
     },

@@ -1,5 +1,5 @@
 import { CONVERSATIONS_PREFIX, type StoredConversation } from '../../monitor/stored-conversation';
-import { SUBSCRIPTIONS_PREFIX, type Subscription } from '../../monitor/subscription';
+import { listChannelTargets } from '../../monitor/subscriptions';
 import type { StateStore } from '../../store/state-store';
 import { isApprover } from './approvers';
 
@@ -13,13 +13,13 @@ export interface Destination {
  * approver's 1:1 chat with the bot (stored conversation references: a 1:1 created from an object
  * id fails in the Agents Playground, and needs the user's consent to the app in Teams).
  */
-export async function findDestinations(store: StateStore, approvers: readonly string[]): Promise<Destination[]> {
+export async function findDestinations(
+  store: StateStore,
+  approvers: readonly string[],
+): Promise<Destination[]> {
   const found = new Map<string, Destination>();
-  for (const key of await store.list(SUBSCRIPTIONS_PREFIX)) {
-    const subscription = (await store.get<Subscription>(key))?.value;
-    if (!subscription) continue;
-    const conversation = (await store.get<StoredConversation>(subscription.conversationKey))?.value;
-    if (conversation) found.set(conversation.key, { conversation, why: 'subscribed channel' });
+  for (const { conversation } of await listChannelTargets(store)) {
+    found.set(conversation.key, { conversation, why: 'subscribed channel' });
   }
   for (const key of await store.list(CONVERSATIONS_PREFIX)) {
     if (found.has(key)) continue;
@@ -39,5 +39,9 @@ export function teamsUserIdOf(conversation: StoredConversation): string | undefi
 
 export function labelOf(conversation: StoredConversation): string {
   if (conversation.label) return conversation.label;
-  return conversation.kind === 'personal' ? 'a 1:1 chat' : conversation.kind === 'channel' ? 'a channel' : 'a group chat';
+  return conversation.kind === 'personal'
+    ? 'a 1:1 chat'
+    : conversation.kind === 'channel'
+      ? 'a channel'
+      : 'a group chat';
 }

@@ -87,6 +87,16 @@ export const mailboxScenarios: ScenarioDefinition[] = [
     },
   },
   {
+    name: 'mailboxes-1000',
+    description: `1,000 healthy PCEmail mailboxes (support, sales, billing and box0004…box1000), all in scope; ${OUT_OF_SCOPE_MAILBOX} stays out. For the ingestion sweep at scale.`,
+    apply: (d) => {
+      for (let i = 4; i <= 1000; i++) {
+        const n = String(i).padStart(4, '0');
+        addScopedMailbox(d, address(`box${n}`), `Mailbox ${n}`);
+      }
+    },
+  },
+  {
     name: 'paged',
     description:
       'Healthy, with a page size of 1 so that every collection of two or more items pages through @odata.nextLink.',

@@ -1,6 +1,7 @@
 import { PCEMAIL_APP_ID, PCEMAIL_SECRET_LABEL } from './healthy-tenant';
 import type { ScenarioDefinition, ScenarioDraft } from './scenario';
-import { appByAppId, passwordCredential } from './tenant-edits';
+import { appByAppId, daysFrom, passwordCredential } from './tenant-edits';
+import { guidFor } from '../ids';
 
 /** Replaces PCEmail's secret with one of the given age and lifetime, and configures the product with it. */
 function pcemailSecret(d: ScenarioDraft, startDaysAgo: number, lifetimeDays: number): void {
@@ -75,6 +76,23 @@ export const secretScenarios: ScenarioDefinition[] = [
         passwordCredential('pcemail:new', 'PCEmail rotation', 5, 730, d.now),
       ];
       d.product.pcemailSecret = inUse.secretValue;
+    },
+  },
+  {
+    name: 'certificate-expiring',
+    description:
+      'Healthy secret, and PCEmail also has a certificate (keyCredential) that expires in 6 days.',
+    apply: (d) => {
+      appByAppId(d.state, PCEMAIL_APP_ID).keyCredentials = [
+        {
+          keyId: guidFor('key:pcemail:certificate'),
+          displayName: 'CN=PCEmail',
+          type: 'AsymmetricX509Cert',
+          usage: 'Verify',
+          startDateTime: daysFrom(d.now, -359),
+          endDateTime: daysFrom(d.now, 6),
+        },
+      ];
     },
   },
 ];

@@ -1,0 +1,128 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FakeConnector } from '../support/fake-connector';
+
+const ROOT = path.join(__dirname, '..', '..');
+const ENTRY = path.join(ROOT, 'dist', 'index.js');
+
+/** The spawned test runs the built bot; rebuild first when a source file is newer than the build. */
+function ensureFreshBuild(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const full = path.join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+    }, 0);
+  let built: number;
+  try {
+    built = statSync(ENTRY).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  if (built >= newest(path.join(ROOT, 'src'))) return;
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (result.status !== 0)
+    throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
+}
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startBotProcess(env: Record<string, string>): Promise<Started> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  delete childEnv.TENANT_ID;
+  delete childEnv.BOT_ID;
+  const child = spawn(process.execPath, [ENTRY], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const match = /"port":(\d+)/.exec(output);
+    if (match) return { child, port: Number(match[1]), output: () => output, exited };
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`bot did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let stateDir: string;
+let bot: Started | undefined;
+
+beforeAll(() => {
+  ensureFreshBuild();
+  stateDir = mkdtempSync(path.join(tmpdir(), 'pcemail-proc-'));
+}, 120_000);
+
+afterAll(() => {
+  if (bot?.child.exitCode === null) bot.child.kill('SIGKILL');
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('the built bot as a process (simulated tenant)', () => {
+  it('when started and then sent SIGTERM, then it becomes ready, serves a turn, and exits 0 after a graceful stop', async () => {
+    const started = Date.now();
+    bot = await startBotProcess({
+      PORT: '0',
+      STATE_DIR: stateDir,
+      NODE_ENV: 'production',
+      SHUTDOWN_GRACE_MS: '3000',
+    });
+    const base = `http://127.0.0.1:${bot.port}`;
+    for (;;) {
+      const ready = await fetch(`${base}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (ready === 200) break;
+      if (Date.now() - started > 10_000) throw new Error(`never ready:\n${bot.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    const connector = await new FakeConnector().start();
+    try {
+      const turn = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: 'p-1',
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          from: { id: '29:user-1' },
+          recipient: { id: '28:bot' },
+          conversation: { id: 'a:proc', tenantId: '00000000-0000-0000-0000-0000000000001' },
+          text: 'help',
+        }),
+      });
+      expect(turn.status).toBe(200);
+      expect(connector.cards()).toHaveLength(1);
+    } finally {
+      await connector.stop();
+    }
+
+    bot.child.kill('SIGTERM');
+    const stopping = Date.now();
+    expect(await bot.exited).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(3_000);
+    expect(bot.output()).toMatch(/shutting down/);
+    expect(bot.output()).toMatch(/"msg":"stopped"/);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  }, 30_000);
+});
