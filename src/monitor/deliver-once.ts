@@ -38,14 +38,23 @@ export async function deliverOnce<R extends Claimable, P>(options: DeliverOnceOp
 
   const token = randomUUID();
   const claimed = { ...(current?.value ?? {}), pending: { token, at: options.now().toISOString() } } as R;
+  let claimETag: string;
   try {
-    await store.put(key, claimed, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
+    claimETag = await store.put(key, claimed, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
   } catch (error) {
     if (isStoreConflict(error)) return { result: 'busy' };
     throw error;
   }
 
   const outcome = await options.send(payload);
+  // Usually nobody touched the record since the claim: write over it directly (one round trip).
+  try {
+    const next = outcome.ok ? withoutPending(options.commit(claimed, payload, outcome.activityId)) : withoutPending(claimed);
+    await store.put(key, next, { ifMatch: claimETag });
+    return { result: outcome.ok ? 'sent' : outcome.reason === 'gone' ? 'gone' : 'failed', outcome };
+  } catch (error) {
+    if (!isStoreConflict(error)) throw error;
+  }
   await updateItem<R>(store, key, (latest) => {
     const mine = latest?.pending?.token === token;
     if (outcome.ok) {

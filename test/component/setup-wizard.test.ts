@@ -159,6 +159,32 @@ describe('setup pcemail, over HTTP', () => {
     expect(text).toMatch(/an hour or more/);
   });
 
+  it('when two registrations are named PCEmail, then the typed App ID picks one for this wizard’s checks, and typed mailboxes replace the configured ones', async () => {
+    harness = await startHarness({ scenario: 'app-duplicate' });
+    const appId = harness.simulator.scenario.pcemailAppIds[0]!;
+    let card = await startWizard();
+    card = await click('setup.verify', card, { tenantId: '', appId: '' });
+    expect(cardText(card)).toMatch(/WARN[\s\S]{0,300}app\.registered/);
+
+    card = await click('setup.verify', card, { tenantId: '', appId });
+    expect(cardText(card)).toMatch(/PASS[\s\S]{0,300}app\.registered/);
+    expect(cardText(card)).not.toMatch(/\bWARN\b/);
+
+    for (let i = 0; i < 4; i++) card = await click('setup.next', card, i === 0 ? { appId } : {});
+    card = await click('setup.verify', card, {
+      mailboxes: 'sales@contoso.example',
+      scopeGroup: 'pcemail-mailboxes@contoso.example',
+    });
+    const rows = cardText(card).match(/mailbox\.access · \S+/g);
+    expect(rows).toEqual(['mailbox.access · sales@contoso.example']);
+    card = await click('setup.next', card, {
+      mailboxes: 'sales@contoso.example',
+      scopeGroup: 'pcemail-mailboxes@contoso.example',
+    });
+    expect(cardText(card)).toContain(appId);
+    expect(cardText(card)).toMatch(/Mailboxes\nsales@contoso\.example\n/);
+  });
+
   it('when Mail.Send consent is missing, then the consent step fails with the fix', async () => {
     harness = await startHarness({ scenario: 'consent-mail-send-missing' });
     let card = await startWizard();

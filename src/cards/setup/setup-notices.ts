@@ -1,8 +1,7 @@
 import { describeStep, STEP_TITLES, type StaleReason, type WizardState } from '../../domain/setup';
-import type { AdaptiveCard } from '../adaptive-card';
+import { executeAction, type AdaptiveCard } from '../adaptive-card';
 import { renderNoticeCard } from '../notice-card';
 import { SETUP_VERBS, wizardAction } from './setup-card-parts';
-import { executeAction } from '../adaptive-card';
 
 const SHOW_CURRENT = 'Show the current step';
 
