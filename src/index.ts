@@ -53,11 +53,16 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    // Whatever happens below, the process ends: the steps are bounded, and so is the whole stop.
+    setTimeout(() => process.exit(1), config.http.shutdownGraceMs + 15_000).unref();
     logger.info({ signal, inFlight: server.inFlight() }, 'shutting down');
-    void shutDown(steps, logger, config.http.shutdownGraceMs + 5_000).then((clean) => {
-      logger.info({ clean }, 'stopped');
-      process.exit(clean ? exitCode : 1);
-    });
+    let clean = false;
+    void shutDown(steps, logger, config.http.shutdownGraceMs + 5_000)
+      .then((done) => {
+        clean = done;
+        logger.info({ clean }, 'stopped');
+      })
+      .finally(() => process.exit(clean ? exitCode : 1));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => stop(signal, 0));

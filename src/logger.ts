@@ -53,9 +53,16 @@ export function withLogContext<T>(fields: Record<string, unknown>, work: () => T
 /** JSON in production, pretty in development; secrets never reach the output either way. */
 export function createLogger(options: LoggerOptions): Logger {
   const scrub = secretScrubber(options.secrets);
-  const base = options.destination ?? (options.pretty ? prettyStream() : pino.destination(1));
+  const base = options.destination ?? (options.pretty ? prettyStream() : stdoutStream());
   const stream: pino.DestinationStream = {
-    write: (line: string) => base.write(scrub(line)),
+    write: (line: string) => {
+      // A closed stdout (EPIPE) must not turn a log line into an exception in a turn or a shutdown.
+      try {
+        base.write(scrub(line));
+      } catch {
+        // the line is lost; nothing better to do with it
+      }
+    },
   };
   return pino(
     {
@@ -82,6 +89,12 @@ export function secretScrubber(secrets: readonly string[]): (line: string) => st
       .reduce((text, secret) => text.split(secret).join('[REDACTED]'), line)
       .replace(BEARER_TOKEN, 'Bearer [REDACTED]')
       .replace(JWT, '[REDACTED JWT]');
+}
+
+function stdoutStream(): pino.DestinationStream {
+  const destination = pino.destination(1);
+  destination.on('error', () => undefined);
+  return destination;
 }
 
 function prettyStream(): pino.DestinationStream {

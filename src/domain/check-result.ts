@@ -67,6 +67,27 @@ export interface Diagnosis {
   tenant: { id: string; mode: 'live' | 'simulated' };
   checkedAt: string;
   checks: CheckResult[];
+  /** What the checks found about the registration, as data (the setup summary and scripts use it). */
+  facts?: RegistrationFacts;
+}
+
+/** Facts read from the tenant about the one PCEmail registration (none when it was not found). */
+export interface RegistrationFacts {
+  appId?: string;
+  /** Object id of PCEmail's enterprise application (service principal), when it exists. */
+  servicePrincipalId?: string;
+  credentials: CredentialSummary[];
+}
+
+/** A client secret or certificate as Entra describes it: never its value. */
+export interface CredentialSummary {
+  kind: 'secret' | 'certificate';
+  /** Its description in Entra, or its key ID. */
+  name: string;
+  /** The first characters of a secret's value, as Entra shows them. */
+  hint?: string;
+  /** "2026-12-31", or undefined when Entra reports none. */
+  expires?: string;
 }
 
 export interface DiagnosisSummary {

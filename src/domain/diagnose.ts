@@ -1,4 +1,11 @@
-import { CHECK_IDS, type CheckId, type CheckResult, type Diagnosis } from './check-result';
+import {
+  CHECK_IDS,
+  type CheckId,
+  type CheckResult,
+  type CredentialSummary,
+  type Diagnosis,
+  type RegistrationFacts,
+} from './check-result';
 import { judgeLeastPrivilege } from './checks/least-privilege';
 import { judgeMailboxAccess, judgeMailboxRestricted, skippedMailboxRows } from './checks/mailboxes';
 import { judgeMailConsent, judgeUserReadConsent } from './checks/consent';
@@ -48,7 +55,31 @@ export function diagnose(snapshot: TenantSnapshot): Diagnosis {
     ? judgeAll(later, contextFor(snapshot, app.value))
     : skipAll(later, snapshot.settings, app.blocker);
   const checks = [toResult('app.registered', judgeAppRegistered(snapshot)), ...rows];
-  return { tenant: snapshot.tenant, checkedAt: snapshot.takenAt, checks };
+  const facts = app.ok ? registrationFacts(snapshot, app.value) : { credentials: [] };
+  return { tenant: snapshot.tenant, checkedAt: snapshot.takenAt, checks, facts };
+}
+
+function registrationFacts(snapshot: TenantSnapshot, app: AppRegistration): RegistrationFacts {
+  const principal = snapshot.servicePrincipal?.ok ? snapshot.servicePrincipal.value : null;
+  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : undefined);
+  const credentials: CredentialSummary[] = [
+    ...app.passwordCredentials.map((c) => ({
+      kind: 'secret' as const,
+      name: c.displayName ?? c.keyId,
+      ...(c.hint ? { hint: c.hint } : {}),
+      ...(day(c.endDateTime) ? { expires: day(c.endDateTime) } : {}),
+    })),
+    ...app.keyCredentials.map((c) => ({
+      kind: 'certificate' as const,
+      name: c.displayName ?? c.keyId,
+      ...(day(c.endDateTime) ? { expires: day(c.endDateTime) } : {}),
+    })),
+  ];
+  return {
+    appId: app.appId.toLowerCase(),
+    ...(principal ? { servicePrincipalId: principal.id.toLowerCase() } : {}),
+    credentials,
+  };
 }
 
 function contextFor(snapshot: TenantSnapshot, app: AppRegistration): JudgeContext {

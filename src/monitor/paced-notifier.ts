@@ -60,7 +60,15 @@ export class PacedNotifier implements Notifier {
     const tenant = conversation.tenantId ?? '';
     let outcome: PostOutcome | undefined;
     for (let n = 1; n <= this.maxAttempts; n++) {
-      const ticket = this.slots.reserve(thread, tenant, this.clock.now());
+      let ticket = this.slots.reserve(thread, tenant, this.clock.now());
+      // Reservations far ahead would be moved again and again as earlier sends are answered
+      // late; a sender whose slot is over a window away waits first and asks again.
+      while (ticket.at - this.clock.now() > this.slots.lookaheadMs) {
+        const early = ticket.at - this.clock.now() - this.slots.lookaheadMs;
+        this.slots.release(ticket);
+        await this.clock.sleep(early);
+        ticket = this.slots.reserve(thread, tenant, this.clock.now());
+      }
       for (;;) {
         const wait = ticket.at - this.clock.now();
         if (wait > 0) await this.clock.sleep(wait);

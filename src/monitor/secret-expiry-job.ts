@@ -42,7 +42,7 @@ const STALE_CLAIM_MS = 10 * 60_000;
  * Channels worked on at once. Waiting for a send slot costs nothing, and a full second's worth of
  * Teams' per-tenant limit (50) must be ready when a window opens, or the fan-out falls behind it.
  */
-export const FAN_OUT_CONCURRENCY = 32;
+export const FAN_OUT_CONCURRENCY = 64;
 
 /**
  * The secret-expiry job (DESIGN §5): for every credential of every watched app that crossed a

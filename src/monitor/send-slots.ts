@@ -40,14 +40,15 @@ export class SendSlots {
   private readonly threads = new Map<string, number[]>();
   private readonly tenants = new Map<string, number[]>();
   private readonly blockedUntil = new Map<string, number>();
-  private readonly longestWindowMs: number;
+  private readonly threadHorizonMs: number;
+  private readonly tenantHorizonMs: number;
 
   constructor(
     private readonly limits: TeamsLimits,
     private readonly marginMs: number,
   ) {
-    this.longestWindowMs =
-      Math.max(...limits.perThread.map((w) => w.ms), ...limits.perTenant.map((w) => w.ms)) + marginMs;
+    this.threadHorizonMs = Math.max(...limits.perThread.map((w) => w.ms)) + marginMs;
+    this.tenantHorizonMs = Math.max(...limits.perTenant.map((w) => w.ms)) + marginMs;
   }
 
   /** Reserves the earliest slot at or after `at` for a message to `thread` in `tenant`. */
@@ -97,6 +98,17 @@ export class SendSlots {
     return fits;
   }
 
+  /** Gives a reservation back (the sender waits and reserves again later). */
+  release(ticket: SendTicket): void {
+    removeOne(this.threads.get(ticket.thread) ?? [], ticket.at);
+    removeOne(this.tenants.get(ticket.tenant) ?? [], ticket.at);
+  }
+
+  /** How far ahead a reservation may lie before its sender should wait and ask again. */
+  get lookaheadMs(): number {
+    return this.tenantHorizonMs;
+  }
+
   /** The send was answered at `at`: from now on it counts from then (Teams counted it no later). */
   complete(ticket: SendTicket, at: number): void {
     const answered = Math.max(ticket.at, Math.ceil(at));
@@ -114,8 +126,10 @@ export class SendSlots {
   }
 
   private prune(now: number): void {
-    const horizon = now - this.longestWindowMs;
-    for (const logs of [this.threads, this.tenants]) {
+    for (const [logs, horizon] of [
+      [this.threads, now - this.threadHorizonMs],
+      [this.tenants, now - this.tenantHorizonMs],
+    ] as const) {
       for (const [key, log] of logs) {
         let drop = 0;
         while (drop < log.length && (log[drop] ?? 0) <= horizon) drop++;
@@ -145,7 +159,10 @@ function earliestInOrder(log: readonly number[], windows: readonly RateWindow[],
  */
 function earliestInsertion(log: readonly number[], windows: readonly RateWindow[], from: number, margin: number): number {
   const candidates = new Set<number>([from]);
-  for (const entry of log) {
+  const longest = Math.max(...windows.map((w) => w.ms)) + margin;
+  // Entries a window before `from` or earlier cannot hold back any t >= from.
+  for (let i = firstAbove(log, from - longest); i < log.length; i++) {
+    const entry = log[i] ?? from;
     for (const window of windows) {
       for (const c of [entry + 1, entry + window.ms + margin]) if (c > from) candidates.add(c);
     }

@@ -41,6 +41,8 @@ export interface PcemailTarget {
   clientSecret?: string;
   mailboxes: string[];
   outOfScopeMailbox?: string;
+  /** The mail-enabled security group that scopes PCEmail (typed in the setup wizard), for the fixes. */
+  scopeGroup?: string;
 }
 
 /**
@@ -78,6 +80,7 @@ export class TenantReader {
       outOfScopeMailbox: target.outOfScopeMailbox,
       secretConfigured: !!target.clientSecret,
       secretHint: target.clientSecret?.slice(0, 3),
+      scopeGroup: target.scopeGroup,
     };
     const lookup = target.appId ? { appId: target.appId } : { name: target.appName };
 

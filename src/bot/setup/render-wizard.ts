@@ -1,5 +1,4 @@
 import {
-  credentialsFromChecks,
   draftOf,
   planRestriction,
   type InputDraft,
@@ -34,7 +33,7 @@ export function renderWizard(
       appName: deps.appName,
       ...(appId === undefined ? {} : { appId }),
       mailboxes: state.inputs.mailboxes ?? state.facts.mailboxes ?? [],
-      credentials: verification ? credentialsFromChecks(verification.checks) : [],
+      credentials: verification?.credentials ?? [],
       ...(verification ? { verification } : {}),
       ...(extras.notice ? { notice: extras.notice } : {}),
       finished: extras.finished ?? false,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkCard,
   endWizard,
-  factsFromChecks,
+  factsFromDiagnosis,
   moveTo,
   needsTenantFacts,
   readCardRef,
@@ -100,8 +100,8 @@ export async function verifyStep({ deps, key }: SetupTurn, data: Data): Promise<
     return run.ok
       ? withVerification(
           withInputs,
-          verificationOf(state.step, run.checks, run.checkedAt),
-          factsFromChecks(run.checks),
+          verificationOf(state.step, run.checks, run.checkedAt, run.facts.credentials),
+          factsFromDiagnosis(run.diagnosis),
           now,
         )
       : withoutVerification(withInputs);
@@ -128,9 +128,9 @@ export async function moveStep(
   const decision = await onCurrentCard(deps, key, ref, (state) => {
     const moved = moveTo(withStepInputs(state, typed, now), direction, now);
     if (!run?.ok) return moved;
-    const facts = factsFromChecks(run.checks);
+    const facts = factsFromDiagnosis(run.diagnosis);
     return moved.step === 'finish'
-      ? withVerification(moved, verificationOf('finish', run.checks, run.checkedAt), facts, now)
+      ? withVerification(moved, verificationOf('finish', run.checks, run.checkedAt, run.facts.credentials), facts, now)
       : withFacts(moved, facts, now);
   });
   if (decision.stale) return renderStaleSetupCard(decision.stale);

@@ -1,11 +1,12 @@
-import type { CheckResult } from '../../domain/check-result';
-import { isProductError } from '../../domain';
-import { withScopeGroup, type SetupInputs } from '../../domain/setup';
+import type { CheckResult, RegistrationFacts } from '../../domain/check-result';
+import { isProductError, type Diagnosis } from '../../domain';
+import type { SetupInputs } from '../../domain/setup';
 import type { CardNotice } from '../../cards/setup';
 import type { BotDeps } from '../bot-deps';
 
 export type CheckRun =
-  { ok: true; checks: CheckResult[]; checkedAt: string } | { ok: false; notice: CardNotice };
+  | { ok: true; checks: CheckResult[]; checkedAt: string; diagnosis: Diagnosis; facts: RegistrationFacts }
+  | { ok: false; notice: CardNotice };
 
 /** Runs the full check with the wizard's typed App ID and mailboxes in place of the configured ones. */
 export async function runChecks(deps: BotDeps, inputs: SetupInputs = {}): Promise<CheckRun> {
@@ -13,11 +14,14 @@ export async function runChecks(deps: BotDeps, inputs: SetupInputs = {}): Promis
     const diagnosis = await deps.permissionCheck.run({
       ...(inputs.appId === undefined ? {} : { appId: inputs.appId }),
       ...(inputs.mailboxes === undefined ? {} : { mailboxes: inputs.mailboxes }),
+      ...(inputs.scopeGroup === undefined ? {} : { scopeGroup: inputs.scopeGroup }),
     });
     return {
       ok: true,
-      checks: withScopeGroup(diagnosis.checks, inputs.scopeGroup),
+      checks: diagnosis.checks,
       checkedAt: diagnosis.checkedAt,
+      diagnosis,
+      facts: diagnosis.facts ?? { credentials: [] },
     };
   } catch (error) {
     if (isProductError(error)) {

@@ -1,3 +1,4 @@
+import type { CredentialSummary } from '../check-result';
 import { CHECK_IDS, type CheckResult, type CheckStatus } from '../check-result';
 import { STEP_CHECKS, type SetupStepId } from './setup-steps';
 
@@ -11,25 +12,6 @@ export function checksForStep(step: SetupStepId, checks: readonly CheckResult[])
 export function notPassingElsewhere(step: SetupStepId, checks: readonly CheckResult[]): number {
   const ids = STEP_CHECKS[step];
   return checks.filter((c) => !ids.includes(c.id) && c.status !== 'pass').length;
-}
-
-const SCOPE_GROUP_PLACEHOLDER = '<scope group>';
-
-/**
- * The checks' fixes name the scope group as "<scope group>" when the bot's configuration does not
- * know it; the wizard fills in the one the admin typed.
- */
-export function withScopeGroup(
-  checks: readonly CheckResult[],
-  scopeGroup: string | undefined,
-): CheckResult[] {
-  if (scopeGroup === undefined) return [...checks];
-  const fill = (text: string) => text.split(SCOPE_GROUP_PLACEHOLDER).join(scopeGroup);
-  return checks.map((c) => ({
-    ...c,
-    detail: fill(c.detail),
-    ...(c.fix === undefined ? {} : { fix: fill(c.fix) }),
-  }));
 }
 
 /** Exchange takes a while to apply policy, scope and group changes to Graph. */
@@ -61,10 +43,12 @@ export function verificationOf(
   step: SetupStepId,
   checks: readonly CheckResult[],
   checkedAt: string,
-): { checkedAt: string; checks: CheckResult[]; otherNotPassing: number } {
+  credentials: CredentialSummary[] = [],
+): { checkedAt: string; checks: CheckResult[]; otherNotPassing: number; credentials: CredentialSummary[] } {
   return {
     checkedAt,
     checks: checksForStep(step, checks),
     otherNotPassing: notPassingElsewhere(step, checks),
+    credentials,
   };
 }

@@ -1,3 +1,4 @@
+import type { CredentialSummary } from '../check-result';
 import type { CheckResult } from '../check-result';
 import type { SetupInputs } from './setup-inputs';
 import {
@@ -26,6 +27,8 @@ export interface StepVerification {
   checks: CheckResult[];
   /** Results of other steps that did not pass. */
   otherNotPassing: number;
+  /** PCEmail's secrets as the check found them (hint and end date only), for the summary. */
+  credentials?: CredentialSummary[];
 }
 
 /** One admin's wizard in one conversation, as stored (plain JSON). */

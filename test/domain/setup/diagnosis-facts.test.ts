@@ -2,13 +2,12 @@ import { diagnose, failed, succeeded } from '../../../src/domain';
 import type { CheckResult } from '../../../src/domain/check-result';
 import {
   checksForStep,
-  credentialsFromChecks,
-  factsFromChecks,
+  credentialsFromDiagnosis,
+  factsFromDiagnosis,
   firstToFix,
   mayBePropagating,
   notPassingElsewhere,
   verificationOf,
-  withScopeGroup,
 } from '../../../src/domain/setup';
 import {
   APP_ID,
@@ -24,9 +23,9 @@ import {
   withProbe,
 } from '../snapshot-builder';
 
-describe('factsFromChecks and credentialsFromChecks (read back from diagnose())', () => {
+describe('factsFromDiagnosis and credentialsFromDiagnosis (the facts diagnose() found)', () => {
   it('when the tenant is healthy, then the App ID, the enterprise app’s object ID and the mailboxes are found', () => {
-    expect(factsFromChecks(diagnose(snapshot()).checks)).toEqual({
+    expect(factsFromDiagnosis(diagnose(snapshot()))).toEqual({
       appId: APP_ID,
       servicePrincipalId: SP_ID,
       mailboxes: MAILBOXES,
@@ -42,19 +41,19 @@ describe('factsFromChecks and credentialsFromChecks (read back from diagnose())'
         ),
       ),
     );
-    expect(factsFromChecks(d.checks).servicePrincipalId).toBe(SP_ID);
+    expect(factsFromDiagnosis(d).servicePrincipalId).toBe(SP_ID);
   });
 
   it('when there is no enterprise app or no registration, then no object ID (or App ID) is invented', () => {
     expect(
-      factsFromChecks(diagnose(snapshot(withFact('servicePrincipal', succeeded(null)))).checks),
+      factsFromDiagnosis(diagnose(snapshot(withFact('servicePrincipal', succeeded(null))))),
     ).toEqual({
       appId: APP_ID,
       mailboxes: MAILBOXES,
     });
     const none = diagnose(snapshot(withApplications(succeeded([]))));
-    expect(factsFromChecks(none.checks).appId).toBeUndefined();
-    expect(factsFromChecks(none.checks).servicePrincipalId).toBeUndefined();
+    expect(factsFromDiagnosis(none).appId).toBeUndefined();
+    expect(factsFromDiagnosis(none).servicePrincipalId).toBeUndefined();
   });
 
   it('when the app has a secret and a certificate, then both are listed with hint and end date, never more', () => {
@@ -84,7 +83,7 @@ describe('factsFromChecks and credentialsFromChecks (read back from diagnose())'
         }),
       ),
     );
-    expect(credentialsFromChecks(d.checks)).toEqual([
+    expect(credentialsFromDiagnosis(d)).toEqual([
       { kind: 'secret', name: 'Emplifi Agent', hint: 'k8Q', expires: '2026-12-31' },
       { kind: 'secret', name: '11111111-2222-4333-8444-555555555555', hint: 'zz9' },
       { kind: 'certificate', name: 'CN=pcemail', expires: '2026-01-01' },
@@ -93,7 +92,7 @@ describe('factsFromChecks and credentialsFromChecks (read back from diagnose())'
 
   it('when there is no secret, then no credential is listed', () => {
     const d = diagnose(snapshot(withApp({ passwordCredentials: [], keyCredentials: [] })));
-    expect(credentialsFromChecks(d.checks)).toEqual([]);
+    expect(credentialsFromDiagnosis(d)).toEqual([]);
   });
 });
 
@@ -133,21 +132,14 @@ describe('step reports', () => {
     expect(firstToFix(diagnose(snapshot()).checks)).toBeUndefined();
   });
 
-  it('when the typed scope group is known, then the checks’ "<scope group>" placeholders name it', () => {
-    const unknownGroup = diagnose(
-      snapshot(
-        (s) => {
-          delete s.settings.scopeGroup;
-        },
-        withProbe(MAILBOXES[1]!, failed(graphError(403, 'ErrorAccessDenied', RAOP_MESSAGE))),
-      ),
-    );
+  it('when the typed scope group is known, then the fixes name it instead of "<scope group>"', () => {
+    const blocked = withProbe(MAILBOXES[1]!, failed(graphError(403, 'ErrorAccessDenied', RAOP_MESSAGE)));
     const row = (checks: CheckResult[]) => checks.find((c) => c.status === 'fail')!;
+    const unknownGroup = diagnose(snapshot((s) => delete s.settings.scopeGroup, blocked));
     expect(row(unknownGroup.checks).fix).toContain('"<scope group>"');
-    const filled = withScopeGroup(unknownGroup.checks, 'pcemail@contoso.com');
-    expect(row(filled).fix).toContain('-Identity "pcemail@contoso.com"');
-    expect(row(filled).fix).not.toContain('<scope group>');
-    expect(withScopeGroup(unknownGroup.checks, undefined)).toEqual(unknownGroup.checks);
+    const typed = diagnose(snapshot((s) => (s.settings.scopeGroup = 'pcemail@contoso.com'), blocked));
+    expect(row(typed.checks).fix).toContain('-Identity "pcemail@contoso.com"');
+    expect(row(typed.checks).fix).not.toContain('<scope group>');
   });
 
   it('when checks could not be judged, then nothing is "to fix"', () => {
