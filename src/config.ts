@@ -1,5 +1,5 @@
 import { describeGuidProblem, isGuid } from './domain';
-import { describeScheduleProblem, describeTimezoneProblem } from './jobs/cron-schedule';
+import { DEFAULT_SCHEDULE_TIMEZONE, describeScheduleProblem, describeTimezoneProblem } from './jobs/cron-schedule';
 
 /** The one place that knows the environment variables (DESIGN §3). Everything else receives AppConfig. */
 export interface AppConfig {
@@ -398,7 +398,7 @@ function readNotificationSettings(env: NodeJS.ProcessEnv, problems: string[]): N
   for (const appId of watchedAppIds) {
     requireGuid(problems, 'WATCHED_APP_IDS', appId, 'the Application (client) ID of an app registration to watch');
   }
-  const scheduleTimezone = value(env, 'SCHEDULE_TIMEZONE') ?? 'UTC';
+  const scheduleTimezone = value(env, 'SCHEDULE_TIMEZONE') ?? DEFAULT_SCHEDULE_TIMEZONE;
   const timezoneProblem = describeTimezoneProblem(scheduleTimezone);
   if (timezoneProblem) {
     problems.push(`SCHEDULE_TIMEZONE is "${printable(scheduleTimezone)}": ${timezoneProblem}; use an IANA name such as UTC or Europe/Prague.`);

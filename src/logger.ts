@@ -91,10 +91,20 @@ export function secretScrubber(secrets: readonly string[]): (line: string) => st
       .replace(JWT, '[REDACTED JWT]');
 }
 
+/**
+ * stdout through Node's own stream, not pino.destination: sonic-boom's exit flush retries a failed
+ * write forever, so a closed stdout (EPIPE) would hang the process at exit.
+ */
 function stdoutStream(): pino.DestinationStream {
-  const destination = pino.destination(1);
-  destination.on('error', () => undefined);
-  return destination;
+  let broken = false;
+  process.stdout.on('error', () => {
+    broken = true;
+  });
+  return {
+    write: (line: string) => {
+      if (!broken) process.stdout.write(line);
+    },
+  };
 }
 
 function prettyStream(): pino.DestinationStream {

@@ -82,6 +82,11 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   });
   return {
     ...server,
+    // Graceful stop (SIGTERM): no new scheduled runs, then the HTTP edge drains its turns and jobs.
+    shutdown: (graceMs) => {
+      scheduler.stop();
+      return server.shutdown(graceMs);
+    },
     close: async () => {
       scheduler.stop();
       await server.close();

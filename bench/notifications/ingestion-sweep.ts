@@ -20,11 +20,15 @@ const RUNS = 5;
  */
 export const ingestionSweep: Benchmark = {
   name: 'ingestion-sweep',
-  description: 'ingestion sweep over 1,000 mailboxes at 100 ms latency: wall time vs round-trip floor, memory',
+  description:
+    'ingestion sweep over 1,000 mailboxes at 100 ms latency: wall time vs round-trip floor, memory',
   async run() {
     const simulator = await startSimulator({ scenario: 'mailboxes-1000', latencyMs: LATENCY_MS });
     try {
-      const result = readConfig({ ...simulator.productEnv(), PCEMAIL_APP_ID: simulator.scenario.pcemailAppIds[0] ?? '' });
+      const result = readConfig({
+        ...simulator.productEnv(),
+        PCEMAIL_APP_ID: simulator.scenario.pcemailAppIds[0] ?? '',
+      });
       if (!result.ok) throw new Error(result.problems.join('; '));
       const config = result.config;
       const inFlight = config.notifications.ingestionBatchesInFlight;
@@ -46,7 +50,15 @@ export const ingestionSweep: Benchmark = {
       const mailboxes = config.pcemail.mailboxes;
       const gc = exposeGc();
 
-      const sweeps: { wallMs: number; graphWallMs: number; requests: number; batches: number; roundTrips: number; healthy: number; heapAfterMiB: number }[] = [];
+      const sweeps: {
+        wallMs: number;
+        graphWallMs: number;
+        requests: number;
+        batches: number;
+        roundTrips: number;
+        healthy: number;
+        heapAfterMiB: number;
+      }[] = [];
       const { peakRssMiB, peakHeapMiB } = await withPeakMemory(async () => {
         await reader.sweep(mailboxes.slice(0, 1)); // signs PCEmail in (token cached from here on)
         for (let run = 0; run < RUNS; run++) {
@@ -55,11 +67,14 @@ export const ingestionSweep: Benchmark = {
           const sweep = await reader.sweep(mailboxes);
           const wallMs = Math.round(performance.now() - started);
           const log = simulator.requests().filter((r) => r.area === 'graph');
-          const healthy = sweep.signedIn ? [...sweep.mailboxes.values()].filter((o) => o.ok).length : 0;
+          const healthy = sweep.signedIn
+            ? [...sweep.mailboxes.values()].filter((o) => o.ok).length
+            : 0;
           gc();
           sweeps.push({
             wallMs,
-            graphWallMs: Math.max(...log.map((r) => r.endMs)) - Math.min(...log.map((r) => r.startMs)),
+            graphWallMs:
+              Math.max(...log.map((r) => r.endMs)) - Math.min(...log.map((r) => r.startMs)),
             requests: log.reduce((n, r) => n + (r.batch?.length ?? 0), 0),
             batches: log.length,
             roundTrips: sequentialRoundTrips(log),
@@ -71,8 +86,10 @@ export const ingestionSweep: Benchmark = {
       const requests = sweeps[0]?.requests ?? 0;
       const floorMs = (requests / BATCH / inFlight) * LATENCY_MS;
       const worst = Math.max(...sweeps.map((s) => s.wallMs));
-      const median = [...sweeps.map((s) => s.wallMs)].sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0;
-      const heapGrowthMiB = Math.round(((sweeps.at(-1)?.heapAfterMiB ?? 0) - (sweeps[0]?.heapAfterMiB ?? 0)) * 10) / 10;
+      const median =
+        [...sweeps.map((s) => s.wallMs)].sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0;
+      const heapGrowthMiB =
+        Math.round(((sweeps.at(-1)?.heapAfterMiB ?? 0) - (sweeps[0]?.heapAfterMiB ?? 0)) * 10) / 10;
       const allRead = sweeps.every((s) => s.healthy === mailboxes.length);
       const pass = allRead && worst <= 2 * floorMs && heapGrowthMiB < 5;
       return {
@@ -83,7 +100,15 @@ export const ingestionSweep: Benchmark = {
           `wall time: median ${median} ms, worst ${worst} ms (floor ${floorMs} ms, worst/floor ${(worst / floorMs).toFixed(2)})`,
           `heap after each sweep (after GC): ${sweeps.map((s) => s.heapAfterMiB).join(', ')} MiB (growth ${heapGrowthMiB} MiB); peak RSS ${peakRssMiB} MiB, peak heap ${peakHeapMiB} MiB (simulator in the same process)`,
         ],
-        figures: { latencyMs: LATENCY_MS, inFlight, floorMs, sweeps, heapGrowthMiB, peakRssMiB, peakHeapMiB },
+        figures: {
+          latencyMs: LATENCY_MS,
+          inFlight,
+          floorMs,
+          sweeps,
+          heapGrowthMiB,
+          peakRssMiB,
+          peakHeapMiB,
+        },
         environment: environment(),
       };
     } finally {

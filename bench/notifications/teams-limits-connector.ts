@@ -22,7 +22,6 @@ const PER_APP: Window[] = [{ count: 50, ms: 1_000 }];
 export class TeamsLimitsConnector {
   readonly accepted = new Map<string, number>();
   throttled = 0;
-  readonly times: number[] = [];
   firstAt = 0;
   lastAt = 0;
   private readonly threads = new Map<string, number[]>();
@@ -45,15 +44,19 @@ export class TeamsLimitsConnector {
         const wait = Math.max(waitFor(thread, PER_THREAD, now), waitFor(this.app, PER_APP, now));
         if (wait > 0) {
           this.throttled++;
-          res.writeHead(429, { 'content-type': 'application/json', 'Retry-After': String(Math.ceil(wait / 1000)) });
-          res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests.' } }));
+          res.writeHead(429, {
+            'content-type': 'application/json',
+            'Retry-After': String(Math.ceil(wait / 1000)),
+          });
+          res.end(
+            JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests.' } }),
+          );
           return;
         }
         thread.push(now);
         this.threads.set(conversation, thread);
         this.app.push(now);
         this.accepted.set(conversation, (this.accepted.get(conversation) ?? 0) + 1);
-        this.times.push(now);
         if (!this.firstAt) this.firstAt = now;
         this.lastAt = now;
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -66,7 +69,9 @@ export class TeamsLimitsConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }
 

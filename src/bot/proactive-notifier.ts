@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCard } from '../cards';
 import type { Notifier, PostOutcome } from '../monitor/notifier';
@@ -17,12 +17,18 @@ export class ProactiveNotifier implements Notifier {
 
   post(conversation: StoredConversation, card: AdaptiveCard): Promise<PostOutcome> {
     return this.send(conversation, async (context) => {
-      const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      const response = await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+      );
       return response?.id ?? '';
     });
   }
 
-  update(conversation: StoredConversation, activityId: string, card: AdaptiveCard): Promise<PostOutcome> {
+  update(
+    conversation: StoredConversation,
+    activityId: string,
+    card: AdaptiveCard,
+  ): Promise<PostOutcome> {
     return this.send(conversation, async (context) => {
       const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
       activity.id = activityId;
@@ -35,11 +41,15 @@ export class ProactiveNotifier implements Notifier {
     conversation: StoredConversation,
     work: (context: TurnContext) => Promise<string>,
   ): Promise<PostOutcome> {
-    let outcome: PostOutcome = { ok: false, reason: 'failed', message: 'Teams did not accept the message' };
+    let outcome: PostOutcome = {
+      ok: false,
+      reason: 'failed',
+      message: 'Teams did not accept the message',
+    };
     try {
       await this.adapter.continueConversationAsync(
         this.botAppId,
-        conversation.reference as unknown as ConversationReference,
+        conversation.reference,
         async (context) => {
           withoutConnectorRetries(context, this.adapter);
           // Caught here: an error escaping this callback goes to onTurnError, which swallows it.
@@ -60,7 +70,7 @@ export class ProactiveNotifier implements Notifier {
 interface ConnectorError {
   statusCode?: number;
   code?: string;
-  response?: { headers?: { get?: (name: string) => string | undefined | null } | Record<string, unknown>; bodyAsText?: string };
+  response?: { headers?: unknown; bodyAsText?: string };
 }
 
 function failureOf(error: unknown): PostOutcome {
@@ -83,16 +93,22 @@ function failureOf(error: unknown): PostOutcome {
 
 /** Retry-After in seconds or as an HTTP date, as Teams sends it with 429. */
 function retryAfterOf(failure: ConnectorError): number | undefined {
-  const headers = failure.response?.headers;
-  const raw =
-    typeof headers?.get === 'function'
-      ? headers.get('retry-after')
-      : (headers as Record<string, unknown> | undefined)?.['retry-after'];
+  const raw = headerOf(failure.response?.headers, 'retry-after');
   if (typeof raw !== 'string' || raw.trim() === '') return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(raw);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** A header from the pipeline's HttpHeaders (has `get`) or a plain object. */
+function headerOf(headers: unknown, name: string): unknown {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const bag = headers as Record<string, unknown>;
+  const get = bag.get;
+  return typeof get === 'function'
+    ? (get as (key: string) => unknown).call(headers, name)
+    : bag[name];
 }
 
 /** Teams' error code (e.g. MessageWritesBlocked), for the log line. */

@@ -9,6 +9,8 @@ export function nextRunAfter(expression: string, after: Date, timezone: string):
   return next ?? undefined;
 }
 
+export const DEFAULT_SCHEDULE_TIMEZONE = 'UTC';
+
 /** Why the expression is no schedule, in words; undefined when it is one. */
 export function describeScheduleProblem(expression: string): string | undefined {
   try {

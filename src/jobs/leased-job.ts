@@ -37,18 +37,27 @@ export function leasedJob(options: LeasedJobOptions): Job {
       const lease = await options.store.acquireLease(leaseName, ttlMs);
       if (!lease) return { ran: false, summary: `${options.name}: another instance is running it` };
       const lost = new AbortController();
-      const renewal = setInterval(() => {
-        lease.renew().then(
-          (held) => {
-            if (!held) lost.abort();
-          },
-          () => lost.abort(),
-        );
-      }, Math.max(1_000, Math.floor(ttlMs / 3)));
+      const renewal = setInterval(
+        () => {
+          lease.renew().then(
+            (held) => {
+              if (!held) lost.abort();
+            },
+            () => lost.abort(),
+          );
+        },
+        Math.max(1_000, Math.floor(ttlMs / 3)),
+      );
       renewal.unref();
       try {
-        if (trigger.slot && (await options.store.get<SlotRecord>(slotKey))?.value.slot === trigger.slot) {
-          return { ran: false, summary: `${options.name}: the run for ${trigger.slot} already happened` };
+        if (
+          trigger.slot &&
+          (await options.store.get<SlotRecord>(slotKey))?.value.slot === trigger.slot
+        ) {
+          return {
+            ran: false,
+            summary: `${options.name}: the run for ${trigger.slot} already happened`,
+          };
         }
         const report = await options.work({ signal: lost.signal });
         if (trigger.slot) {

@@ -50,13 +50,16 @@ export function startScheduler(
     const delay = next.getTime() - timers.now().getTime();
     handles.set(
       entry,
-      timers.setTimer(() => {
-        if (next.getTime() > timers.now().getTime()) {
-          plan(entry, new Date(next.getTime() - 1));
-          return;
-        }
-        void fire(entry, next);
-      }, Math.min(Math.max(0, delay), MAX_TIMER_MS)),
+      timers.setTimer(
+        () => {
+          if (next.getTime() > timers.now().getTime()) {
+            plan(entry, new Date(next.getTime() - 1));
+            return;
+          }
+          void fire(entry, next);
+        },
+        Math.min(Math.max(0, delay), MAX_TIMER_MS),
+      ),
     );
   };
 
@@ -65,7 +68,10 @@ export function startScheduler(
       const report = await entry.job.run({ slot: slot.toISOString() });
       if (!report.ran) options.logger.debug({ job: entry.job.name }, report.summary);
     } catch (error) {
-      options.logger.error({ job: entry.job.name, err: { message: (error as Error).message } }, 'scheduled job failed');
+      options.logger.error(
+        { job: entry.job.name, err: { message: (error as Error).message } },
+        'scheduled job failed',
+      );
     } finally {
       plan(entry, new Date(Math.max(slot.getTime(), timers.now().getTime())));
     }

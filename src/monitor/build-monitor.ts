@@ -60,11 +60,17 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
     });
 
   const credentialReader = new CredentialReader({
-    inspector: signIn(config.inspector.clientId, config.inspector.clientSecret, 'the inspector identity (GRAPH_CLIENT_ID)'),
+    inspector: signIn(
+      config.inspector.clientId,
+      config.inspector.clientSecret,
+      'the inspector identity (GRAPH_CLIENT_ID)',
+    ),
     graphEndpoint: config.endpoints.graph,
     policy,
   });
-  const pcemailTarget: WatchedAppTarget = config.pcemail.appId ? { appId: config.pcemail.appId } : { name: config.pcemail.appName };
+  const pcemailTarget: WatchedAppTarget = config.pcemail.appId
+    ? { appId: config.pcemail.appId }
+    : { name: config.pcemail.appName };
   const targets: WatchedAppTarget[] = [
     pcemailTarget,
     ...settings.watchedAppIds
@@ -88,7 +94,10 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
       ? config.pcemail.mailboxes.length === 0
         ? { unavailable: 'no mailboxes configured (PCEMAIL_MAILBOXES)' }
         : {}
-      : { unavailable: 'no PCEmail secret configured (PCEMAIL_CLIENT_SECRET), so the mailboxes cannot be read as PCEmail' }),
+      : {
+          unavailable:
+            'no PCEmail secret configured (PCEMAIL_CLIENT_SECRET), so the mailboxes cannot be read as PCEmail',
+        }),
   };
 
   const common = { store: options.store, logger: options.logger };
@@ -123,16 +132,24 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
   });
 
   const schedules: ScheduledJob[] = [
-    ...(settings.secretExpirySchedule ? [{ job: secretExpiry, cron: settings.secretExpirySchedule }] : []),
-    ...(settings.ingestionSchedule ? [{ job: ingestionStatus, cron: settings.ingestionSchedule }] : []),
-    ...(settings.ingestionDigestSchedule ? [{ job: ingestionDigest, cron: settings.ingestionDigestSchedule }] : []),
+    ...(settings.secretExpirySchedule
+      ? [{ job: secretExpiry, cron: settings.secretExpirySchedule }]
+      : []),
+    ...(settings.ingestionSchedule
+      ? [{ job: ingestionStatus, cron: settings.ingestionSchedule }]
+      : []),
+    ...(settings.ingestionDigestSchedule
+      ? [{ job: ingestionDigest, cron: settings.ingestionDigestSchedule }]
+      : []),
   ];
   return {
     jobs: [secretExpiry, ingestionStatus, ingestionDigest],
     schedules,
     facts: {
       watchedApps: [
-        config.pcemail.appId ? `${config.pcemail.appName} (${config.pcemail.appId})` : config.pcemail.appName,
+        config.pcemail.appId
+          ? `${config.pcemail.appName} (${config.pcemail.appId})`
+          : config.pcemail.appName,
         ...settings.watchedAppIds,
       ],
       reminderDays: config.expiryReminderDays,
@@ -173,7 +190,14 @@ function pcemailIngestion(
         let appId = config.pcemail.appId;
         if (!appId) {
           const [found] = await credentialReader.read([{ name: config.pcemail.appName }]);
-          if (!found?.ok) return { signedIn: false, error: found?.error ?? { code: ErrorCode.ServiceUnavailable, message: 'Graph was unavailable — try again.' } };
+          if (!found?.ok)
+            return {
+              signedIn: false,
+              error: found?.error ?? {
+                code: ErrorCode.ServiceUnavailable,
+                message: 'Graph was unavailable — try again.',
+              },
+            };
           if (found.value.length !== 1) {
             return {
               signedIn: false,

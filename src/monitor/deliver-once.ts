@@ -28,19 +28,29 @@ export interface DeliverOnceOptions<R extends Claimable, P> {
  * instance means someone else is posting it: skip. A failed post releases the claim and records
  * nothing, so the next run posts it again. Only a crash between post and record can repeat a post.
  */
-export async function deliverOnce<R extends Claimable, P>(options: DeliverOnceOptions<R, P>): Promise<{ result: DeliveryResult; outcome?: PostOutcome }> {
+export async function deliverOnce<R extends Claimable, P>(
+  options: DeliverOnceOptions<R, P>,
+): Promise<{ result: DeliveryResult; outcome?: PostOutcome }> {
   const { store, key } = options;
   const current = await store.get<R>(key);
   const payload = options.due(current?.value);
   if (payload === undefined) return { result: 'not-due' };
   const pending = current?.value.pending;
-  if (pending && options.now().getTime() - Date.parse(pending.at) < options.staleAfterMs) return { result: 'busy' };
+  if (pending && options.now().getTime() - Date.parse(pending.at) < options.staleAfterMs)
+    return { result: 'busy' };
 
   const token = randomUUID();
-  const claimed = { ...(current?.value ?? {}), pending: { token, at: options.now().toISOString() } } as R;
+  const claimed = {
+    ...(current?.value ?? {}),
+    pending: { token, at: options.now().toISOString() },
+  } as R;
   let claimETag: string;
   try {
-    claimETag = await store.put(key, claimed, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
+    claimETag = await store.put(
+      key,
+      claimed,
+      current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' },
+    );
   } catch (error) {
     if (isStoreConflict(error)) return { result: 'busy' };
     throw error;
@@ -49,7 +59,9 @@ export async function deliverOnce<R extends Claimable, P>(options: DeliverOnceOp
   const outcome = await options.send(payload);
   // Usually nobody touched the record since the claim: write over it directly (one round trip).
   try {
-    const next = outcome.ok ? withoutPending(options.commit(claimed, payload, outcome.activityId)) : withoutPending(claimed);
+    const next = outcome.ok
+      ? withoutPending(options.commit(claimed, payload, outcome.activityId))
+      : withoutPending(claimed);
     await store.put(key, next, { ifMatch: claimETag });
     return { result: outcome.ok ? 'sent' : outcome.reason === 'gone' ? 'gone' : 'failed', outcome };
   } catch (error) {
@@ -59,7 +71,9 @@ export async function deliverOnce<R extends Claimable, P>(options: DeliverOnceOp
     const mine = latest?.pending?.token === token;
     if (outcome.ok) {
       const next = options.commit(latest, payload, outcome.activityId);
-      return mine ? withoutPending(next) : { ...next, ...(latest?.pending ? { pending: latest.pending } : {}) };
+      return mine
+        ? withoutPending(next)
+        : { ...next, ...(latest?.pending ? { pending: latest.pending } : {}) };
     }
     return mine && latest ? withoutPending(latest) : undefined;
   });

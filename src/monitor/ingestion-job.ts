@@ -63,22 +63,31 @@ const STALE_CLAIM_MS = 10 * 60_000;
  * per channel listing the changes it has not been told, and (`digest`) the daily digest once per
  * channel per day.
  */
-export async function runIngestion(deps: IngestionDeps, options: { digest: boolean }, run?: LeasedRun): Promise<Omit<JobReport, 'ran'>> {
+export async function runIngestion(
+  deps: IngestionDeps,
+  options: { digest: boolean },
+  run?: LeasedRun,
+): Promise<Omit<JobReport, 'ran'>> {
   const name = options.digest ? 'ingestion-digest' : 'ingestion-status';
-  if (deps.unavailable) return { summary: `${name}: skipped — ${deps.unavailable}`, details: { swept: 0 } };
+  if (deps.unavailable)
+    return { summary: `${name}: skipped — ${deps.unavailable}`, details: { swept: 0 } };
   const now = deps.now();
   const observations = await observe(deps, now);
   const record = await updateItem<StatusRecord>(deps.store, INGESTION_STATUS_KEY, (current) => ({
     sweptAt: now.toISOString(),
     mailboxes: Object.fromEntries(
       deps.mailboxes.map((address) => {
-        const observation = observations.get(address) ?? { state: 'unknown' as const, observedAt: now.toISOString() };
+        const observation = observations.get(address) ?? {
+          state: 'unknown' as const,
+          observedAt: now.toISOString(),
+        };
         return [address, nextStatus(address, current?.mailboxes[address], observation)];
       }),
     ),
   }));
   const statuses = Object.values(record?.mailboxes ?? {});
-  const tally = (state: string) => [...observations.values()].filter((o) => o.state === state).length;
+  const tally = (state: string) =>
+    [...observations.values()].filter((o) => o.state === state).length;
   const counts = {
     swept: deps.mailboxes.length,
     healthy: tally('healthy'),
@@ -92,25 +101,29 @@ export async function runIngestion(deps: IngestionDeps, options: { digest: boole
     channels: 0,
   };
 
-  counts.channels = await forEachChannelTarget(deps.store, deps.concurrency ?? FAN_OUT_CONCURRENCY, async (target) => {
-    if (run?.signal.aborted) return;
-    const changes = await postChanges(deps, target, statuses);
-    if (changes === 'sent') counts.changesPosted++;
-    if (changes === 'failed') counts.failed++;
-    if (changes === 'gone') {
-      counts.gone++;
-      await forgetGoneChannel(deps, target);
-      return;
-    }
-    if (!options.digest || run?.signal.aborted) return;
-    const digest = await postDigest(deps, target, statuses, record?.sweptAt ?? now.toISOString());
-    if (digest === 'sent') counts.digestsPosted++;
-    if (digest === 'failed') counts.failed++;
-    if (digest === 'gone') {
-      counts.gone++;
-      await forgetGoneChannel(deps, target);
-    }
-  });
+  counts.channels = await forEachChannelTarget(
+    deps.store,
+    deps.concurrency ?? FAN_OUT_CONCURRENCY,
+    async (target) => {
+      if (run?.signal.aborted) return;
+      const changes = await postChanges(deps, target, statuses);
+      if (changes === 'sent') counts.changesPosted++;
+      if (changes === 'failed') counts.failed++;
+      if (changes === 'gone') {
+        counts.gone++;
+        await forgetGoneChannel(deps, target);
+        return;
+      }
+      if (!options.digest || run?.signal.aborted) return;
+      const digest = await postDigest(deps, target, statuses, record?.sweptAt ?? now.toISOString());
+      if (digest === 'sent') counts.digestsPosted++;
+      if (digest === 'failed') counts.failed++;
+      if (digest === 'gone') {
+        counts.gone++;
+        await forgetGoneChannel(deps, target);
+      }
+    },
+  );
   return {
     summary:
       `${name}: ${counts.swept} mailboxes (${counts.healthy} healthy, ${counts.degraded} degraded, ${counts.failing} failing, ${counts.unknown} unknown); ` +
@@ -137,7 +150,11 @@ async function observe(deps: IngestionDeps, now: Date): Promise<Map<string, Mail
   );
 }
 
-function postChanges(deps: IngestionDeps, target: ChannelTarget, statuses: readonly MailboxStatus[]): Promise<DeliveryResult> {
+function postChanges(
+  deps: IngestionDeps,
+  target: ChannelTarget,
+  statuses: readonly MailboxStatus[],
+): Promise<DeliveryResult> {
   return deliverOnce<ChannelRecord, ReturnType<typeof unannouncedChanges>>({
     store: deps.store,
     key: `${channelLedgerPrefix(target.conversation.key)}ingestion`,
@@ -147,19 +164,29 @@ function postChanges(deps: IngestionDeps, target: ChannelTarget, statuses: reado
       const changes = unannouncedChanges(statuses, record?.announced ?? {});
       return changes.length > 0 ? changes : undefined;
     },
-    send: (changes) => deps.notifier.post(target.conversation, renderIngestionChangesCard({ changes, simulated: deps.simulated })),
+    send: (changes) =>
+      deps.notifier.post(
+        target.conversation,
+        renderIngestionChangesCard({ changes, simulated: deps.simulated }),
+      ),
     commit: (record, changes) => {
       const announced = { ...record?.announced };
       for (const change of changes) announced[change.address] = change.to;
       // Mailboxes no longer configured are forgotten.
       const known = new Set(statuses.map((s) => s.address));
-      for (const address of Object.keys(announced)) if (!known.has(address)) delete announced[address];
+      for (const address of Object.keys(announced))
+        if (!known.has(address)) delete announced[address];
       return { ...record, announced };
     },
   }).then((r) => r.result);
 }
 
-function postDigest(deps: IngestionDeps, target: ChannelTarget, statuses: readonly MailboxStatus[], sweptAt: string): Promise<DeliveryResult> {
+function postDigest(
+  deps: IngestionDeps,
+  target: ChannelTarget,
+  statuses: readonly MailboxStatus[],
+  sweptAt: string,
+): Promise<DeliveryResult> {
   const today = dayIn(deps.now(), deps.timezone);
   return deliverOnce<DigestRecord, string>({
     store: deps.store,

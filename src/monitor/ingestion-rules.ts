@@ -28,7 +28,11 @@ export interface MailboxStatus {
 }
 
 /** Judges one mailbox's probe. */
-export function observeMailbox(outcome: Outcome<MailboxIngestion>, now: Date, backlogMinutes: number): MailboxObservation {
+export function observeMailbox(
+  outcome: Outcome<MailboxIngestion>,
+  now: Date,
+  backlogMinutes: number,
+): MailboxObservation {
   const observedAt = now.toISOString();
   if (!outcome.ok) return { observedAt, ...judgeError(outcome.error) };
   const facts = outcome.value;
@@ -53,7 +57,8 @@ export function observeMailbox(outcome: Outcome<MailboxIngestion>, now: Date, ba
 /** PCEmail could not sign in at all: every mailbox fails with that reason, unless Entra was down. */
 export function observeSignInFailure(error: ErrorInfo, now: Date): MailboxObservation {
   const observedAt = now.toISOString();
-  if (error.code === ErrorCode.ServiceUnavailable) return { observedAt, state: 'unknown', reason: error.message };
+  if (error.code === ErrorCode.ServiceUnavailable)
+    return { observedAt, state: 'unknown', reason: error.message };
   return {
     observedAt,
     state: 'failing',
@@ -74,13 +79,28 @@ function judgeError(error: ErrorInfo): Pick<MailboxObservation, 'state' | 'reaso
           'add the mailbox to the mail-enabled security group the policy is scoped to; a change can take an hour to apply.',
       };
     case 'role-missing':
-      return { state: 'failing', reason: 'Access denied (403): PCEmail’s token lacks the Mail.ReadWrite application permission, or RBAC for Applications leaves this mailbox out.' };
+      return {
+        state: 'failing',
+        reason:
+          'Access denied (403): PCEmail’s token lacks the Mail.ReadWrite application permission, or RBAC for Applications leaves this mailbox out.',
+      };
     case 'no-such-user':
-      return { state: 'failing', reason: 'No such user (404 ErrorInvalidUser): the address is wrong or the user was deleted.' };
+      return {
+        state: 'failing',
+        reason:
+          'No such user (404 ErrorInvalidUser): the address is wrong or the user was deleted.',
+      };
     case 'not-exchange-online':
-      return { state: 'failing', reason: 'Not an Exchange Online mailbox (404 MailboxNotEnabledForRESTAPI): unlicensed, on-premises or soft-deleted.' };
+      return {
+        state: 'failing',
+        reason:
+          'Not an Exchange Online mailbox (404 MailboxNotEnabledForRESTAPI): unlicensed, on-premises or soft-deleted.',
+      };
     case 'other-graph':
-      return { state: 'failing', reason: `Graph refused the read (HTTP ${error.status ?? '?'}${error.serviceCode ? ` ${error.serviceCode}` : ''}): ${error.message}` };
+      return {
+        state: 'failing',
+        reason: `Graph refused the read (HTTP ${error.status ?? '?'}${error.serviceCode ? ` ${error.serviceCode}` : ''}): ${error.message}`,
+      };
   }
 }
 
@@ -88,7 +108,11 @@ function judgeError(error: ErrorInfo): Pick<MailboxObservation, 'state' | 'reaso
  * The next stored status. `unknown` keeps the last judged state (no alert on it, and so no
  * "recovered" when it comes back); a first observation starts from healthy.
  */
-export function nextStatus(address: string, previous: MailboxStatus | undefined, observation: MailboxObservation): MailboxStatus {
+export function nextStatus(
+  address: string,
+  previous: MailboxStatus | undefined,
+  observation: MailboxObservation,
+): MailboxStatus {
   const before: IngestionState = previous?.state ?? 'healthy';
   if (observation.state === 'unknown') {
     return previous
@@ -116,7 +140,10 @@ export interface StateChange {
 }
 
 /** What one channel has not been told: every mailbox whose state differs from what it was last told (healthy by default). */
-export function unannouncedChanges(statuses: readonly MailboxStatus[], announced: Readonly<Record<string, IngestionState>>): StateChange[] {
+export function unannouncedChanges(
+  statuses: readonly MailboxStatus[],
+  announced: Readonly<Record<string, IngestionState>>,
+): StateChange[] {
   return statuses
     .filter((status) => status.state !== (announced[status.address] ?? 'healthy'))
     .map((status) => ({

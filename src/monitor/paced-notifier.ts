@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../cards';
 import type { Notifier, PostOutcome } from './notifier';
 import { realPacingClock, type PacingClock } from './pacing-clock';
-import { SendSlots, TEAMS_LIMITS, type TeamsLimits } from './send-slots';
+import { SendGate, TEAMS_LIMITS, type SendPass, type TeamsLimits } from './send-slots';
 import type { StoredConversation } from './stored-conversation';
 
 export interface PacedNotifierOptions {
@@ -11,7 +11,7 @@ export interface PacedNotifierOptions {
   maxAttempts?: number;
   /** Longest Retry-After honoured; a longer one is cut to this. */
   retryAfterCapMs?: number;
-  /** Added to every window: Teams counts arrivals, and trip times vary. */
+  /** Added to every window, for clocks and counting a little apart from Teams'. */
   marginMs?: number;
   /** Backoff jitter in [0, 1); injectable so tests are deterministic. */
   random?: () => number;
@@ -31,17 +31,19 @@ const RETRYABLE = new Set([412, 429, 502, 503, 504]);
  */
 export class PacedNotifier implements Notifier {
   private readonly clock: PacingClock;
-  private readonly slots: SendSlots;
+  private readonly gate: SendGate;
   private readonly maxAttempts: number;
   private readonly retryAfterCapMs: number;
   private readonly random: () => number;
+  /** Resolves when a send in flight is answered (room may have freed up). */
+  private answered = signal();
 
   constructor(
     private readonly inner: Notifier,
     options: PacedNotifierOptions = {},
   ) {
     this.clock = options.clock ?? realPacingClock;
-    this.slots = new SendSlots(options.limits ?? TEAMS_LIMITS, options.marginMs ?? 20);
+    this.gate = new SendGate(options.limits ?? TEAMS_LIMITS, options.marginMs ?? 20);
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.retryAfterCapMs = options.retryAfterCapMs ?? 60_000;
     this.random = options.random ?? Math.random;
@@ -51,44 +53,69 @@ export class PacedNotifier implements Notifier {
     return this.send(conversation, () => this.inner.post(conversation, card));
   }
 
-  update(conversation: StoredConversation, activityId: string, card: AdaptiveCard): Promise<PostOutcome> {
+  update(
+    conversation: StoredConversation,
+    activityId: string,
+    card: AdaptiveCard,
+  ): Promise<PostOutcome> {
     return this.send(conversation, () => this.inner.update(conversation, activityId, card));
   }
 
-  private async send(conversation: StoredConversation, attempt: () => Promise<PostOutcome>): Promise<PostOutcome> {
+  private async send(
+    conversation: StoredConversation,
+    attempt: () => Promise<PostOutcome>,
+  ): Promise<PostOutcome> {
     const thread = conversation.key;
     const tenant = conversation.tenantId ?? '';
     let outcome: PostOutcome | undefined;
     for (let n = 1; n <= this.maxAttempts; n++) {
-      let ticket = this.slots.reserve(thread, tenant, this.clock.now());
-      // Reservations far ahead would be moved again and again as earlier sends are answered
-      // late; a sender whose slot is over a window away waits first and asks again.
-      while (ticket.at - this.clock.now() > this.slots.lookaheadMs) {
-        const early = ticket.at - this.clock.now() - this.slots.lookaheadMs;
-        this.slots.release(ticket);
-        await this.clock.sleep(early);
-        ticket = this.slots.reserve(thread, tenant, this.clock.now());
+      const pass = await this.waitForTurn(thread, tenant);
+      try {
+        outcome = await attempt();
+      } finally {
+        this.gate.complete(pass, this.clock.now());
+        const answered = this.answered;
+        this.answered = signal();
+        answered.resolve();
       }
-      for (;;) {
-        const wait = ticket.at - this.clock.now();
-        if (wait > 0) await this.clock.sleep(wait);
-        if (this.slots.confirm(ticket, this.clock.now())) break;
-      }
-      outcome = await attempt();
-      this.slots.complete(ticket, this.clock.now());
-      if (outcome.ok || outcome.reason === 'gone' || !isRetryable(outcome) || n === this.maxAttempts) {
+      if (
+        outcome.ok ||
+        outcome.reason === 'gone' ||
+        !isRetryable(outcome) ||
+        n === this.maxAttempts
+      ) {
         return outcome;
       }
       const delay = this.retryDelay(outcome, n);
-      if (outcome.status === 429) this.slots.holdThread(thread, this.clock.now() + delay);
+      if (outcome.status === 429) this.gate.holdThread(thread, this.clock.now() + delay);
       await this.clock.sleep(delay);
     }
     return outcome ?? { ok: false, reason: 'failed', message: 'nothing was sent' };
   }
 
+  /** Waits until the gate lets this message go: at the time it names, or when a send is answered. */
+  private async waitForTurn(thread: string, tenant: string): Promise<SendPass> {
+    const ticket = this.gate.join(thread);
+    try {
+      for (;;) {
+        const now = this.clock.now();
+        const answer = this.gate.ask(thread, tenant, ticket, now);
+        if ('pass' in answer) return answer.pass;
+        const answered = this.answered.promise;
+        await (answer.retryAt === undefined
+          ? answered
+          : Promise.race([answered, this.clock.sleep(answer.retryAt - now)]));
+      }
+    } catch (error) {
+      this.gate.leave(thread, ticket);
+      throw error;
+    }
+  }
+
   /** Retry-After when Teams gave one (capped), else exponential backoff with jitter. */
   private retryDelay(outcome: Extract<PostOutcome, { ok: false }>, attempt: number): number {
-    if (outcome.retryAfterMs !== undefined) return Math.min(outcome.retryAfterMs, this.retryAfterCapMs);
+    if (outcome.retryAfterMs !== undefined)
+      return Math.min(outcome.retryAfterMs, this.retryAfterCapMs);
     const base = Math.min(1_000 * 2 ** (attempt - 1), 16_000);
     return Math.min(Math.round(base * (0.5 + this.random() / 2)), this.retryAfterCapMs);
   }
@@ -96,4 +123,12 @@ export class PacedNotifier implements Notifier {
 
 function isRetryable(outcome: Extract<PostOutcome, { ok: false }>): boolean {
   return outcome.status === undefined || RETRYABLE.has(outcome.status);
+}
+
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }

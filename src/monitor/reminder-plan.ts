@@ -46,7 +46,11 @@ export function watchedCredentials(apps: readonly AppRegistration[]): WatchedCre
  * The most severe threshold crossed (`end - now <= days`), or undefined when none is. A threshold
  * of 0 is "on expiry". Thresholds crossed while nobody looked collapse into the most severe one.
  */
-export function crossedThreshold(end: number, now: number, thresholds: readonly number[]): number | undefined {
+export function crossedThreshold(
+  end: number,
+  now: number,
+  thresholds: readonly number[],
+): number | undefined {
   const crossed = thresholds.filter((days) => end - now <= days * DAY_MS);
   return crossed.length === 0 ? undefined : Math.min(...crossed);
 }
@@ -57,9 +61,17 @@ export function daysLeft(end: number, now: number): number {
 }
 
 /** A credential of the same app that ends later (a replacement exists); the latest such one. */
-export function newerCredential(target: WatchedCredential, all: readonly WatchedCredential[]): WatchedCredential | undefined {
+export function newerCredential(
+  target: WatchedCredential,
+  all: readonly WatchedCredential[],
+): WatchedCredential | undefined {
   return all
-    .filter((c) => c.appId === target.appId && c.credential.keyId !== target.credential.keyId && c.end > target.end)
+    .filter(
+      (c) =>
+        c.appId === target.appId &&
+        c.credential.keyId !== target.credential.keyId &&
+        c.end > target.end,
+    )
     .sort((a, b) => b.end - a.end)[0];
 }
 

@@ -15,7 +15,12 @@ import {
   type ReminderRecord,
   type WatchedCredential,
 } from './reminder-plan';
-import { channelLedgerPrefix, forEachChannelTarget, mapPool, type ChannelTarget } from './subscriptions';
+import {
+  channelLedgerPrefix,
+  forEachChannelTarget,
+  mapPool,
+  type ChannelTarget,
+} from './subscriptions';
 import { subscriptionKey } from './subscription';
 
 /** Reads the watched apps' credentials (the inspector in production). */
@@ -49,35 +54,57 @@ export const FAN_OUT_CONCURRENCY = 64;
  * threshold, each subscribed channel gets the most severe crossed threshold once. A credential that
  * was deleted is no longer read, so its reminders stop.
  */
-export async function runSecretExpiry(deps: SecretExpiryDeps, run?: LeasedRun): Promise<Omit<JobReport, 'ran'>> {
+export async function runSecretExpiry(
+  deps: SecretExpiryDeps,
+  run?: LeasedRun,
+): Promise<Omit<JobReport, 'ran'>> {
   const reads = await deps.credentials.read();
   const apps = reads.flatMap((outcome) => (outcome.ok ? outcome.value : []));
   const unread = reads.filter((outcome) => !outcome.ok);
   if (reads.length > 0 && unread.length === reads.length) {
     const reason = unread[0] && !unread[0].ok ? unread[0].error.message : 'unknown';
-    return { summary: `secret-expiry: the credentials could not be read (${reason}); nothing was posted`, details: { posted: 0 } };
+    return {
+      summary: `secret-expiry: the credentials could not be read (${reason}); nothing was posted`,
+      details: { posted: 0 },
+    };
   }
   const now = deps.now().getTime();
   const all = watchedCredentials(apps);
   // Only credentials inside a threshold cost a ledger read per channel.
-  const crossed = all.filter((c) => reminderDue(c, now, deps.thresholds, undefined, undefined) !== undefined);
-  const counts = { posted: 0, failed: 0, gone: 0, channels: 0, credentials: all.length, due: crossed.length };
+  const crossed = all.filter(
+    (c) => reminderDue(c, now, deps.thresholds, undefined, undefined) !== undefined,
+  );
+  const counts = {
+    posted: 0,
+    failed: 0,
+    gone: 0,
+    channels: 0,
+    credentials: all.length,
+    due: crossed.length,
+  };
   if (crossed.length === 0) {
-    return { summary: `secret-expiry: ${all.length} credentials, none within a reminder threshold`, details: counts };
+    return {
+      summary: `secret-expiry: ${all.length} credentials, none within a reminder threshold`,
+      details: counts,
+    };
   }
-  counts.channels = await forEachChannelTarget(deps.store, deps.concurrency ?? FAN_OUT_CONCURRENCY, async (target) => {
-    for (const credential of crossed) {
-      if (run?.signal.aborted) return;
-      const result = await remindChannel(deps, target, credential, all);
-      if (result === 'sent') counts.posted++;
-      else if (result === 'failed') counts.failed++;
-      else if (result === 'gone') {
-        counts.gone++;
-        await forgetGoneChannel(deps, target);
-        return;
+  counts.channels = await forEachChannelTarget(
+    deps.store,
+    deps.concurrency ?? FAN_OUT_CONCURRENCY,
+    async (target) => {
+      for (const credential of crossed) {
+        if (run?.signal.aborted) return;
+        const result = await remindChannel(deps, target, credential, all);
+        if (result === 'sent') counts.posted++;
+        else if (result === 'failed') counts.failed++;
+        else if (result === 'gone') {
+          counts.gone++;
+          await forgetGoneChannel(deps, target);
+          return;
+        }
       }
-    }
-  });
+    },
+  );
   return {
     summary: `secret-expiry: ${counts.posted} reminders posted to ${counts.channels} channels (${counts.failed} failed, to retry next run; ${counts.gone} channels gone)`,
     details: counts,
@@ -98,7 +125,13 @@ async function remindChannel(
     staleAfterMs: STALE_CLAIM_MS,
     due: (record) => {
       const now = deps.now().getTime();
-      return reminderDue(credential, now, deps.thresholds, record, target.subscription.snoozedUntil?.[credential.credential.keyId]);
+      return reminderDue(
+        credential,
+        now,
+        deps.thresholds,
+        record,
+        target.subscription.snoozedUntil?.[credential.credential.keyId],
+      );
     },
     send: () => {
       const now = deps.now().getTime();
@@ -127,8 +160,14 @@ async function remindChannel(
 }
 
 /** Teams said the bot can no longer post there (403/404): the subscription goes (DESIGN §5). */
-export async function forgetGoneChannel(deps: { store: StateStore; logger: Logger }, target: ChannelTarget): Promise<void> {
-  deps.logger.warn({ conversation: target.conversation.key }, 'the bot can no longer post in a subscribed conversation; removing the subscription');
+export async function forgetGoneChannel(
+  deps: { store: StateStore; logger: Logger },
+  target: ChannelTarget,
+): Promise<void> {
+  deps.logger.warn(
+    { conversation: target.conversation.key },
+    'the bot can no longer post in a subscribed conversation; removing the subscription',
+  );
   await deps.store.delete(subscriptionKey(target.conversation.key));
   const ledger = await deps.store.list(channelLedgerPrefix(target.conversation.key));
   await mapPool(ledger, 8, (key) => deps.store.delete(key));

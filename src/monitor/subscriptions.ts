@@ -14,7 +14,10 @@ export function channelLedgerPrefix(conversationKey: string): string {
 }
 
 /** Every subscription whose conversation is still known, read `concurrency` at a time. */
-export async function listChannelTargets(store: StateStore, concurrency = 16): Promise<ChannelTarget[]> {
+export async function listChannelTargets(
+  store: StateStore,
+  concurrency = 16,
+): Promise<ChannelTarget[]> {
   const keys = await store.list(SUBSCRIPTIONS_PREFIX);
   const targets = await mapPool(keys, concurrency, (key) => readChannelTarget(store, key));
   return targets.filter((t): t is ChannelTarget => t !== undefined);
@@ -41,7 +44,10 @@ export async function forEachChannelTarget(
   return count;
 }
 
-async function readChannelTarget(store: StateStore, key: string): Promise<ChannelTarget | undefined> {
+async function readChannelTarget(
+  store: StateStore,
+  key: string,
+): Promise<ChannelTarget | undefined> {
   const subscription = (await store.get<Subscription>(key))?.value;
   if (!subscription) return undefined;
   const conversation = (await store.get<StoredConversation>(subscription.conversationKey))?.value;
@@ -88,18 +94,30 @@ export async function snoozeCredential(
   keyId: string,
   until: Date,
 ): Promise<boolean> {
-  const updated = await updateItem<Subscription>(store, subscriptionKey(conversationKey), (current) =>
-    current ? { ...current, snoozedUntil: { ...current.snoozedUntil, [keyId]: until.toISOString() } } : undefined,
+  const updated = await updateItem<Subscription>(
+    store,
+    subscriptionKey(conversationKey),
+    (current) =>
+      current
+        ? { ...current, snoozedUntil: { ...current.snoozedUntil, [keyId]: until.toISOString() } }
+        : undefined,
   );
   return updated !== undefined;
 }
 
-export async function readSubscription(store: StateStore, conversationKey: string): Promise<Subscription | undefined> {
+export async function readSubscription(
+  store: StateStore,
+  conversationKey: string,
+): Promise<Subscription | undefined> {
   return (await store.get<Subscription>(subscriptionKey(conversationKey)))?.value;
 }
 
 /** Runs `work` over `items`, at most `limit` at once; results in input order. */
-export async function mapPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -36,7 +36,10 @@ export function editTenant(rt: Runtime, edit: string, fields: Fields): TenantEdi
     case 'delete-credential':
       return deleteCredential(rt, fields);
     default:
-      return problem(404, `no tenant edit ${edit}; known: scope, messages, read-all, credentials, delete-credential`);
+      return problem(
+        404,
+        `no tenant edit ${edit}; known: scope, messages, read-all, credentials, delete-credential`,
+      );
   }
 }
 
@@ -64,9 +67,15 @@ function addMessages(rt: Runtime, fields: Fields): TenantEditReply {
   const user = mailboxUser(rt, fields);
   if ('status' in user) return user;
   if (!user.mailbox) return problem(409, 'the user has no mailbox');
-  const count = typeof fields.count === 'number' && Number.isInteger(fields.count) && fields.count > 0 ? fields.count : 1;
-  const minutesAgo = typeof fields.minutesAgo === 'number' && fields.minutesAgo >= 0 ? fields.minutesAgo : 0;
-  const received = new Date(rt.now().getTime() - minutesAgo * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const count =
+    typeof fields.count === 'number' && Number.isInteger(fields.count) && fields.count > 0
+      ? fields.count
+      : 1;
+  const minutesAgo =
+    typeof fields.minutesAgo === 'number' && fields.minutesAgo >= 0 ? fields.minutesAgo : 0;
+  const received = new Date(rt.now().getTime() - minutesAgo * 60_000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   for (let i = 0; i < count; i++) {
     const label = `sim-message:${user.userPrincipalName}:${++serial}`;
     const message: Message = {
@@ -79,7 +88,10 @@ function addMessages(rt: Runtime, fields: Fields): TenantEditReply {
     };
     user.mailbox.messages.unshift(message);
   }
-  return { status: 200, body: { address: user.userPrincipalName, messages: user.mailbox.messages.length } };
+  return {
+    status: 200,
+    body: { address: user.userPrincipalName, messages: user.mailbox.messages.length },
+  };
 }
 
 /** {address}: PCEmail picked everything up (marks every message read). */
@@ -111,7 +123,10 @@ function addCredential(rt: Runtime, fields: Fields): TenantEditReply {
     app.keyCredentials.push(credential);
     return { status: 201, body: credential };
   }
-  const credential = { ...passwordCredential(label, displayName ?? '', startDaysAgo, lifetimeDays, now), displayName };
+  const credential = {
+    ...passwordCredential(label, displayName ?? '', startDaysAgo, lifetimeDays, now),
+    displayName,
+  };
   app.passwordCredentials.push(credential);
   const { secretValue: _secret, ...shown } = credential;
   return { status: 201, body: shown };

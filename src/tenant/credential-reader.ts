@@ -22,7 +22,11 @@ export class CredentialReader {
   private readonly client;
 
   constructor(private readonly options: CredentialReaderOptions) {
-    this.client = createGraphClient(() => options.inspector.accessToken(), options.graphEndpoint, options.policy);
+    this.client = createGraphClient(
+      () => options.inspector.accessToken(),
+      options.graphEndpoint,
+      options.policy,
+    );
   }
 
   /** One outcome per target, in order: the registrations that match it (none, one, or several by name). */
@@ -41,7 +45,11 @@ export class CredentialReader {
     const results = await readInBatches(this.client, reads, { policy: this.options.policy });
     return targets.map((_, index) => {
       const outcome = results.get(`a${index}`);
-      if (!outcome) return failed({ code: ErrorCode.ServiceUnavailable, message: 'Graph was unavailable — try again.' });
+      if (!outcome)
+        return failed({
+          code: ErrorCode.ServiceUnavailable,
+          message: 'Graph was unavailable — try again.',
+        });
       return outcome.ok ? succeeded((outcome.value as AppRegistration[]).map(normalise)) : outcome;
     });
   }
@@ -53,6 +61,8 @@ function normalise(app: AppRegistration): AppRegistration {
     ...app,
     passwordCredentials: Array.isArray(app.passwordCredentials) ? app.passwordCredentials : [],
     keyCredentials: Array.isArray(app.keyCredentials) ? app.keyCredentials : [],
-    requiredResourceAccess: Array.isArray(app.requiredResourceAccess) ? app.requiredResourceAccess : [],
+    requiredResourceAccess: Array.isArray(app.requiredResourceAccess)
+      ? app.requiredResourceAccess
+      : [],
   };
 }

@@ -37,7 +37,11 @@ export class MailboxIngestionReader {
   private readonly client;
 
   constructor(private readonly options: MailboxIngestionReaderOptions) {
-    this.client = createGraphClient(() => options.pcemail.accessToken(), options.graphEndpoint, options.policy);
+    this.client = createGraphClient(
+      () => options.pcemail.accessToken(),
+      options.graphEndpoint,
+      options.policy,
+    );
   }
 
   async sweep(mailboxes: readonly string[]): Promise<IngestionSweep> {
@@ -45,7 +49,13 @@ export class MailboxIngestionReader {
       await this.options.pcemail.signIn();
     } catch (error) {
       const info = (error as { info?: ErrorInfo }).info;
-      return { signedIn: false, error: info ?? { code: ErrorCode.ServiceUnavailable, message: 'Entra could not be reached — try again.' } };
+      return {
+        signedIn: false,
+        error: info ?? {
+          code: ErrorCode.ServiceUnavailable,
+          message: 'Entra could not be reached — try again.',
+        },
+      };
     }
     const reads = mailboxes.flatMap((address, index) => ingestionReads(index, address));
     const results = await readInBatches(this.client, reads, {
@@ -54,7 +64,10 @@ export class MailboxIngestionReader {
     });
     const byMailbox = new Map<string, Outcome<MailboxIngestion>>();
     mailboxes.forEach((address, index) => {
-      byMailbox.set(address, combine(results.get(`i${index}`), results.get(`u${index}`), results.get(`n${index}`)));
+      byMailbox.set(
+        address,
+        combine(results.get(`i${index}`), results.get(`u${index}`), results.get(`n${index}`)),
+      );
     });
     return { signedIn: true, mailboxes: byMailbox };
   }
@@ -85,7 +98,10 @@ function combine(
   oldestUnread: Outcome<unknown> | undefined,
   newest: Outcome<unknown> | undefined,
 ): Outcome<MailboxIngestion> {
-  const missing: ErrorInfo = { code: ErrorCode.ServiceUnavailable, message: 'Graph was unavailable — try again.' };
+  const missing: ErrorInfo = {
+    code: ErrorCode.ServiceUnavailable,
+    message: 'Graph was unavailable — try again.',
+  };
   if (!inbox) return failed(missing);
   if (!inbox.ok) return inbox;
   // The Inbox answered but a message read did not: the mailbox is reachable, the rest unknown.

@@ -6,7 +6,11 @@ import { inChannel, JOBS_KEY, postsTo, runJob } from '../monitor/support/notific
 
 const ADMINS = '19:pcemail-admins@thread.tacv2';
 /** The Agents Playground's built-in user (not a GUID): the approver in simulated mode without APPROVERS. */
-const PLAYGROUND_USER = { id: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
+const PLAYGROUND_USER = {
+  id: 'user-id-0',
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+};
 
 let harness: BotHarness | undefined;
 afterEach(async () => {
@@ -27,16 +31,25 @@ describe('notify here, stop notifications and notifications, over HTTP', () => {
     await h.say('notifications', inChannel(h, ADMINS));
     expect(lastCard(h)).toMatch(/No channel receives notifications yet/);
 
-    await h.say('<at>PCEmail Ops</at> notify here', { ...inChannel(h, ADMINS), from: PLAYGROUND_USER });
-    expect(lastCard(h)).toMatch(/Notifications will be posted here[\s\S]*The channel IT › PCEmail admins gets secret-expiry reminders for PCEmail/);
+    await h.say('<at>PCEmail Ops</at> notify here', {
+      ...inChannel(h, ADMINS),
+      from: PLAYGROUND_USER,
+    });
+    expect(lastCard(h)).toMatch(
+      /Notifications will be posted here[\s\S]*The channel IT › PCEmail admins gets secret-expiry reminders for PCEmail/,
+    );
     await h.say('notify here', { ...inChannel(h, ADMINS), from: PLAYGROUND_USER });
     expect(lastCard(h)).toMatch(/already receives notifications/);
 
     await h.say('notifications', inChannel(h, ADMINS));
     const overview = lastCard(h);
     expect(overview).toMatch(/Posted to 1 conversation/);
-    expect(overview).toMatch(/IT › PCEmail admins \(this one\) — subscribed by 00000000-0000-0000-0000-0000000000020/);
-    expect(overview).toMatch(/Secret expiry[\s\S]*30, 14, 7, 3, 1, expiry days before[\s\S]*Mailbox ingestion[\s\S]*3 PCEmail mailboxes[\s\S]*Digest/);
+    expect(overview).toMatch(
+      /IT › PCEmail admins \(this one\) — subscribed by 00000000-0000-0000-0000-0000000000020/,
+    );
+    expect(overview).toMatch(
+      /Secret expiry[\s\S]*30, 14, 7, 3, 1, expiry days before[\s\S]*Mailbox ingestion[\s\S]*3 PCEmail mailboxes[\s\S]*Digest/,
+    );
     expect(overview).toMatch(/in-process schedule off/); // the test harness turns schedules off
     expect(overview).toMatch(/Only approvers \(APPROVERS\) can subscribe/);
 
@@ -67,10 +80,31 @@ describe('notify here, stop notifications and notifications, over HTTP', () => {
   });
 
   it('when the Playground user id is used in live-like config with APPROVERS set, then it is no approver', async () => {
-    harness = await startHarness({ scenario: 'demo', env: { APPROVERS: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11' } });
+    harness = await startHarness({
+      scenario: 'demo',
+      env: { APPROVERS: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11' },
+    });
     const h = harness;
     await h.say('notify here', { ...inChannel(h, ADMINS), from: PLAYGROUND_USER });
     expect(lastCard(h)).toMatch(/Only approvers can subscribe/);
     expect(await new FileStateStore(h.stateDir).list('subscriptions/')).toEqual([]);
+  });
+
+  it('when an in-process schedule is on, then the job runs by itself on it (here: every second)', async () => {
+    harness = await startHarness({
+      scenario: 'demo',
+      env: { SECRET_EXPIRY_SCHEDULE: '* * * * * *' },
+    });
+    const h = harness;
+    await h.say('notify here', { ...inChannel(h, ADMINS), from: PLAYGROUND_USER });
+    const deadline = Date.now() + 5_000;
+    while (postsTo(h.connector, ADMINS).length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(cardText(postsTo(h.connector, ADMINS)[0])).toMatch(
+      /client secret expires in 1[12] days/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(postsTo(h.connector, ADMINS)).toHaveLength(1);
   });
 });

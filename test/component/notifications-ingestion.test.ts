@@ -2,7 +2,14 @@ import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/card-text';
 import { FileStateStore } from '../../src/store';
-import { editTenant, inChannel, JOBS_KEY, manualClock, postsTo, runJob } from '../monitor/support/notification-helpers';
+import {
+  editTenant,
+  inChannel,
+  JOBS_KEY,
+  manualClock,
+  postsTo,
+  runJob,
+} from '../monitor/support/notification-helpers';
 
 const ADMINS = '19:pcemail-admins@thread.tacv2';
 const SUPPORT = 'support@contoso.example';
@@ -35,21 +42,32 @@ describe('mailbox-ingestion status against the simulated tenant', () => {
     expect(posted(h)).toEqual([]); // all healthy: nothing to say
 
     // Graph saw PCEmail's sweep: one $batch with three reads per mailbox.
-    const batch = h.simulator.requests().filter((r) => r.area === 'graph' && r.batch).at(-1)!;
+    const batch = h.simulator
+      .requests()
+      .filter((r) => r.area === 'graph' && r.batch)
+      .at(-1)!;
     expect(batch.batch).toHaveLength(9);
-    expect(batch.batch!.map((i) => i.url).join('\n')).toMatch(/mailFolders\/inbox\?\$select=id,totalItemCount,unreadItemCount/);
-    expect(batch.batch!.map((i) => i.url).join('\n')).toMatch(/receivedDateTime%20ge%201900-01-01T00%3A00%3A00Z%20and%20isRead%20eq%20false/);
+    expect(batch.batch!.map((i) => i.url).join('\n')).toMatch(
+      /mailFolders\/inbox\?\$select=id,totalItemCount,unreadItemCount/,
+    );
+    expect(batch.batch!.map((i) => i.url).join('\n')).toMatch(
+      /receivedDateTime%20ge%201900-01-01T00%3A00%3A00Z%20and%20isRead%20eq%20false/,
+    );
 
     await editTenant(h.simulator, 'scope', { address: SALES, inScope: false });
     await runJob(h, 'ingestion-status');
     await runJob(h, 'ingestion-status');
     expect(posted(h)).toHaveLength(1);
-    expect(posted(h)[0]).toMatch(/Mailbox ingestion: 1 failing[\s\S]*sales@contoso\.example[\s\S]*FAILING \(was HEALTHY\)[\s\S]*Not in the application access policy’s scope group/);
+    expect(posted(h)[0]).toMatch(
+      /Mailbox ingestion: 1 failing[\s\S]*sales@contoso\.example[\s\S]*FAILING \(was HEALTHY\)[\s\S]*Not in the application access policy’s scope group/,
+    );
 
     await editTenant(h.simulator, 'messages', { address: SUPPORT, count: 2, minutesAgo: 200 });
     await runJob(h, 'ingestion-status');
     expect(posted(h)).toHaveLength(2);
-    expect(posted(h)[1]).toMatch(/1 degraded[\s\S]*support@contoso\.example[\s\S]*DEGRADED \(was HEALTHY\)[\s\S]*oldest received 3 h ago/);
+    expect(posted(h)[1]).toMatch(
+      /1 degraded[\s\S]*support@contoso\.example[\s\S]*DEGRADED \(was HEALTHY\)[\s\S]*oldest received 3 h ago/,
+    );
 
     h.simulator.setFaults({ unavailable: 1 });
     const blind = await runJob(h, 'ingestion-status');
@@ -64,14 +82,24 @@ describe('mailbox-ingestion status against the simulated tenant', () => {
     await runJob(h, 'ingestion-status');
     expect(posted(h)).toHaveLength(3);
     expect(posted(h)[2]).toMatch(/Mailbox ingestion: 2 recovered/);
-    expect(posted(h)[2]).toMatch(/sales@contoso\.example[\s\S]*RECOVERED — HEALTHY again \(was FAILING\)/);
-    expect(posted(h)[2]).toMatch(/support@contoso\.example[\s\S]*RECOVERED — HEALTHY again \(was DEGRADED\)/);
+    expect(posted(h)[2]).toMatch(
+      /sales@contoso\.example[\s\S]*RECOVERED — HEALTHY again \(was FAILING\)/,
+    );
+    expect(posted(h)[2]).toMatch(
+      /support@contoso\.example[\s\S]*RECOVERED — HEALTHY again \(was DEGRADED\)/,
+    );
     postsTo(h.connector, ADMINS).forEach(expectValidCard);
 
     // Stored: every mailbox healthy again, and what this channel was told.
     const store = new FileStateStore(h.stateDir);
-    const status = await store.get<{ mailboxes: Record<string, { state: string }> }>('ingestion/status');
-    expect(Object.values(status!.value.mailboxes).map((m) => m.state)).toEqual(['healthy', 'healthy', 'healthy']);
+    const status = await store.get<{ mailboxes: Record<string, { state: string }> }>(
+      'ingestion/status',
+    );
+    expect(Object.values(status!.value.mailboxes).map((m) => m.state)).toEqual([
+      'healthy',
+      'healthy',
+      'healthy',
+    ]);
   });
 
   it('when the digest runs, then each channel gets one card a day with a row per mailbox and an overall verdict', async () => {
@@ -84,8 +112,11 @@ describe('mailbox-ingestion status against the simulated tenant', () => {
     const digest = cardText(cards[1]);
     expectValidCard(cards[1]!);
     expect(digest).toMatch(/Mailbox ingestion digest: 1 failing of 3 mailboxes/);
-    for (const address of ['support', 'sales', 'billing']) expect(digest).toContain(`${address}@contoso.example`);
-    expect(digest).toMatch(/support@contoso\.example\nHEALTHY · \d+ items, \d+ unread · oldest unread \d+ min old · newest /);
+    for (const address of ['support', 'sales', 'billing'])
+      expect(digest).toContain(`${address}@contoso.example`);
+    expect(digest).toMatch(
+      /support@contoso\.example\nHEALTHY · \d+ items, \d+ unread · oldest unread \d+ min old · newest /,
+    );
 
     clock.advanceDays(1); // the next day (the simulated mail is a day old by then: degraded)
     await runJob(h, 'ingestion-digest');
@@ -102,8 +133,10 @@ describe('mailbox-ingestion status against the simulated tenant', () => {
     expect(posted(h)).toEqual([]);
   });
 
-  it('when PCEmail\'s secret is wrong, then every mailbox is failing with the sign-in reason', async () => {
-    const { h } = await start({ PCEMAIL_CLIENT_SECRET: 'not-the-secret-value-00000000000000000000' });
+  it("when PCEmail's secret is wrong, then every mailbox is failing with the sign-in reason", async () => {
+    const { h } = await start({
+      PCEMAIL_CLIENT_SECRET: 'not-the-secret-value-00000000000000000000',
+    });
     await runJob(h, 'ingestion-status');
     expect(posted(h)).toHaveLength(1);
     expect(posted(h)[0]).toMatch(/3 failing[\s\S]*PCEmail could not sign in[\s\S]*AADSTS7000215/);

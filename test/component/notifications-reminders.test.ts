@@ -2,7 +2,16 @@ import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/card-text';
 import { FileStateStore } from '../../src/store';
-import { actionData, clickInChannel, editTenant, inChannel, JOBS_KEY, manualClock, postsTo, runJob } from '../monitor/support/notification-helpers';
+import {
+  actionData,
+  clickInChannel,
+  editTenant,
+  inChannel,
+  JOBS_KEY,
+  manualClock,
+  postsTo,
+  runJob,
+} from '../monitor/support/notification-helpers';
 
 const ADMINS = '19:pcemail-admins@thread.tacv2';
 const OPS = '19:ops-alerts@thread.tacv2';
@@ -38,7 +47,9 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
     expect(posted).toHaveLength(1);
     posted.forEach(expectValidCard);
     expect(cardText(posted[0])).toMatch(/PCEmail client secret expires in 19 days/);
-    expect(cardText(posted[0])).toMatch(/Create a new client secret[\s\S]*Update Emplifi Agent[\s\S]*check pcemail permissions[\s\S]*delete the old secret/);
+    expect(cardText(posted[0])).toMatch(
+      /Create a new client secret[\s\S]*Update Emplifi Agent[\s\S]*check pcemail permissions[\s\S]*delete the old secret/,
+    );
     expect(cardText(posted[0])).toMatch(/Snooze 7 days[\s\S]*Check now/);
 
     await runJob(h, 'secret-expiry');
@@ -95,7 +106,12 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
     await runJob(h, 'secret-expiry');
     const reminder = postsTo(h.connector, ADMINS)[0]!;
 
-    const { status, card } = await clickInChannel(h, ADMINS, 'notify.snooze', actionData(reminder, 'notify.snooze'));
+    const { status, card } = await clickInChannel(
+      h,
+      ADMINS,
+      'notify.snooze',
+      actionData(reminder, 'notify.snooze'),
+    );
     expect(status).toBe(200);
     expectValidCard(card!);
     expect(cardText(card)).toMatch(/Snoozed in this channel until .* by Ada Admin/);
@@ -119,19 +135,33 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
 
   it('when someone who is no approver clicks Snooze or types notify here, then they are told why and nothing changes', async () => {
     const { h } = await start('secret-expiring');
-    const stranger = { id: '29:user-2', aadObjectId: '11111111-2222-4333-8444-555555555555', name: 'Sam Stranger' };
+    const stranger = {
+      id: '29:user-2',
+      aadObjectId: '11111111-2222-4333-8444-555555555555',
+      name: 'Sam Stranger',
+    };
     await h.say('notify here', { ...inChannel(h, ADMINS), from: stranger });
-    expect(cardText(h.connector.cards().at(-1))).toMatch(/Only approvers can subscribe[\s\S]*APPROVERS[\s\S]*11111111-2222-4333-8444-555555555555/);
+    expect(cardText(h.connector.cards().at(-1))).toMatch(
+      /Only approvers can subscribe[\s\S]*APPROVERS[\s\S]*11111111-2222-4333-8444-555555555555/,
+    );
     const store = new FileStateStore(h.stateDir);
     expect(await store.list('subscriptions/')).toEqual([]);
 
     await h.say('notify here', inChannel(h, ADMINS));
     await runJob(h, 'secret-expiry');
     const reminder = postsTo(h.connector, ADMINS)[0]!;
-    const { card } = await clickInChannel(h, ADMINS, 'notify.snooze', actionData(reminder, 'notify.snooze'), stranger);
+    const { card } = await clickInChannel(
+      h,
+      ADMINS,
+      'notify.snooze',
+      actionData(reminder, 'notify.snooze'),
+      stranger,
+    );
     expectValidCard(card!);
     expect(cardText(card)).toMatch(/Only approvers \(APPROVERS\) can snooze/);
-    const subscription = await store.get<{ snoozedUntil?: unknown }>((await store.list('subscriptions/'))[0]!);
+    const subscription = await store.get<{ snoozedUntil?: unknown }>(
+      (await store.list('subscriptions/'))[0]!,
+    );
     expect(subscription?.value.snoozedUntil).toBeUndefined();
 
     await h.say('stop notifications', { ...inChannel(h, ADMINS), from: stranger });
@@ -143,14 +173,26 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
     const { h, clock } = await start('secret-expiring');
     const appId = h.simulator.scenario.pcemailAppIds[0]!;
     await h.say('notify here', inChannel(h, ADMINS));
-    await editTenant(h.simulator, 'credentials', { appId, displayName: 'PCEmail 2026', startDaysAgo: 0, lifetimeDays: 730 });
+    await editTenant(h.simulator, 'credentials', {
+      appId,
+      displayName: 'PCEmail 2026',
+      startDaysAgo: 0,
+      lifetimeDays: 730,
+    });
     await runJob(h, 'secret-expiry');
-    expect(cardText(postsTo(h.connector, ADMINS)[0])).toMatch(/A newer secret exists \(secret "PCEmail 2026"[\s\S]*make sure Emplifi Agent uses it, then delete this one/);
+    expect(cardText(postsTo(h.connector, ADMINS)[0])).toMatch(
+      /A newer secret exists \(secret "PCEmail 2026"[\s\S]*make sure Emplifi Agent uses it, then delete this one/,
+    );
 
     const state = (await (await fetch(`${h.simulator.url}/_sim/state`)).json()) as {
-      applications: { appId: string; passwordCredentials: { keyId: string; displayName: string }[] }[];
+      applications: {
+        appId: string;
+        passwordCredentials: { keyId: string; displayName: string }[];
+      }[];
     };
-    const old = state.applications.find((a) => a.appId === appId)!.passwordCredentials.find((c) => c.displayName !== 'PCEmail 2026')!;
+    const old = state.applications
+      .find((a) => a.appId === appId)!
+      .passwordCredentials.find((c) => c.displayName !== 'PCEmail 2026')!;
     await editTenant(h.simulator, 'delete-credential', { appId, keyId: old.keyId });
     clock.advanceDays(10);
     await runJob(h, 'secret-expiry');
@@ -166,7 +208,9 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
     const posted = postsTo(h.connector, ADMINS);
     expect(posted).toHaveLength(1);
     expectValidCard(posted[0]!);
-    expect(cardText(posted[0])).toMatch(/PCEmail certificate expires in 5 days[\s\S]*certificate "CN=PCEmail"[\s\S]*Upload a new certificate/);
+    expect(cardText(posted[0])).toMatch(
+      /PCEmail certificate expires in 5 days[\s\S]*certificate "CN=PCEmail"[\s\S]*Upload a new certificate/,
+    );
   });
 
   it('when Teams refuses a post, then nothing is recorded and the next run posts it; when writes are blocked, the subscription goes', async () => {
@@ -174,12 +218,19 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
     await h.say('notify here', inChannel(h, ADMINS));
     await h.say('notify here', inChannel(h, OPS));
     const store = new FileStateStore(h.stateDir);
-    const connector = h.connector as unknown as { answer: (r: { conversationId: string }) => { status: number; body?: unknown } };
+    const connector = h.connector as unknown as {
+      answer: (r: { conversationId: string }) => { status: number; body?: unknown };
+    };
     const original = connector.answer.bind(h.connector);
     let refuse = true;
     connector.answer = (request) => {
-      if (refuse && request.conversationId === ADMINS) return { status: 500, body: { error: { code: 'InternalServerError' } } };
-      if (request.conversationId === OPS) return { status: 403, body: { error: { code: 'MessageWritesBlocked', message: 'Thread is blocked' } } };
+      if (refuse && request.conversationId === ADMINS)
+        return { status: 500, body: { error: { code: 'InternalServerError' } } };
+      if (request.conversationId === OPS)
+        return {
+          status: 403,
+          body: { error: { code: 'MessageWritesBlocked', message: 'Thread is blocked' } },
+        };
       return original(request);
     };
     const report = await runJob(h, 'secret-expiry');
@@ -196,7 +247,10 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
 
   it('when the jobs endpoint is called without the key, then it is refused and nothing runs', async () => {
     const { h } = await start('secret-expiring');
-    const response = await fetch(`${h.server.url}/api/jobs/secret-expiry`, { method: 'POST', headers: { authorization: 'Bearer wrong' } });
+    const response = await fetch(`${h.server.url}/api/jobs/secret-expiry`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong' },
+    });
     expect(response.status).toBe(401);
     expect(h.simulator.requests().filter((r) => r.area === 'graph')).toHaveLength(0);
   });

@@ -12,7 +12,14 @@ import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness
 import { cardText } from '../support/card-text';
 import { capturingLogger } from '../support/log-capture';
 import { channel } from '../monitor/support/conversations';
-import { editTenant, inChannel, JOBS_KEY, manualClock, postsTo, runJob } from '../monitor/support/notification-helpers';
+import {
+  editTenant,
+  inChannel,
+  JOBS_KEY,
+  manualClock,
+  postsTo,
+  runJob,
+} from '../monitor/support/notification-helpers';
 
 const ADMINS = '19:pcemail-admins@thread.tacv2';
 const OPS = '19:ops-alerts@thread.tacv2';
@@ -50,16 +57,24 @@ describe('two bot instances sharing Azure Blob state (Azurite)', () => {
     });
     clock.set(Date.now());
     const h = harness;
-    second = await startBot(h.config, { logger: capturingLogger().logger, port: 0, now: clock.now, sleep: () => Promise.resolve() });
+    second = await startBot(h.config, {
+      logger: capturingLogger().logger,
+      port: 0,
+      now: clock.now,
+      sleep: () => Promise.resolve(),
+    });
     await h.say('notify here', inChannel(h, ADMINS));
     await h.say('notify here', inChannel(h, OPS));
     // PCEmail keeps up: no unread mail grows old while the test moves the clock by days.
-    for (const address of h.simulator.scenario.mailboxes) await editTenant(h.simulator, 'read-all', { address });
+    for (const address of h.simulator.scenario.mailboxes)
+      await editTenant(h.simulator, 'read-all', { address });
 
     const everyJobOnBoth = async () => {
       const reports = await Promise.all(
         [h.server, second!].flatMap((server) =>
-          ['secret-expiry', 'ingestion-status', 'secret-expiry', 'ingestion-status'].map((job) => runJob({ server }, job)),
+          ['secret-expiry', 'ingestion-status', 'secret-expiry', 'ingestion-status'].map((job) =>
+            runJob({ server }, job),
+          ),
         ),
       );
       // The lease lets one caller per job (and lease) work at a time; the others report ran: false.
@@ -84,7 +99,9 @@ describe('two bot instances sharing Azure Blob state (Azurite)', () => {
         expect.stringMatching(/12 days/),
         expect.stringMatching(/2 days/),
       ]);
-      const failing = texts.filter((t) => /sales@contoso\.example\nFAILING \(was HEALTHY\)/.test(t));
+      const failing = texts.filter((t) =>
+        /sales@contoso\.example\nFAILING \(was HEALTHY\)/.test(t),
+      );
       const recovered = texts.filter((t) => /sales@contoso\.example\nRECOVERED/.test(t));
       expect(failing).toHaveLength(1);
       expect(recovered).toHaveLength(1);
@@ -94,12 +111,18 @@ describe('two bot instances sharing Azure Blob state (Azurite)', () => {
 
   it('when two instances with their own blob clients run the reminder job without any lease, then the ledger claims still post each reminder once', async () => {
     const container = `claims-${randomUUID().slice(0, 8)}`;
-    const stores = [0, 1].map(() => new BlobStateStore({ connectionString: azurite!.connectionString, container }));
+    const stores = [0, 1].map(
+      () => new BlobStateStore({ connectionString: azurite!.connectionString, container }),
+    );
     const now = () => new Date('2025-06-01T08:00:00Z');
     const channels = Array.from({ length: 20 }, (_, i) => channel(i));
     for (const c of channels) {
       await stores[0]!.put(c.key, c);
-      const subscription: Subscription = { conversationKey: c.key, subscribedBy: 'test', subscribedAt: now().toISOString() };
+      const subscription: Subscription = {
+        conversationKey: c.key,
+        subscribedBy: 'test',
+        subscribedAt: now().toISOString(),
+      };
       await stores[0]!.put(subscriptionKey(c.key), subscription);
     }
     const app: AppRegistration = {
@@ -110,8 +133,20 @@ describe('two bot instances sharing Azure Blob state (Azurite)', () => {
       requiredResourceAccess: [],
       keyCredentials: [],
       passwordCredentials: [
-        { keyId: 'k1', displayName: 'one', hint: 'abc', startDateTime: '2023-06-01T00:00:00Z', endDateTime: '2025-06-05T00:00:00Z' },
-        { keyId: 'k2', displayName: 'two', hint: 'def', startDateTime: '2024-06-01T00:00:00Z', endDateTime: '2025-06-20T00:00:00Z' },
+        {
+          keyId: 'k1',
+          displayName: 'one',
+          hint: 'abc',
+          startDateTime: '2023-06-01T00:00:00Z',
+          endDateTime: '2025-06-05T00:00:00Z',
+        },
+        {
+          keyId: 'k2',
+          displayName: 'two',
+          hint: 'def',
+          startDateTime: '2024-06-01T00:00:00Z',
+          endDateTime: '2025-06-20T00:00:00Z',
+        },
       ],
     };
     const delivered: string[] = [];

@@ -35,10 +35,15 @@ describe('deliverOnce', () => {
     const store = new FileStateStore(dir);
     const sends: number[] = [];
     const now = new Date('2025-01-01T00:00:00Z');
-    expect((await attempt(store, now, { ok: false, reason: 'failed', status: 502, message: 'x' }, sends)).result).toBe('failed');
+    expect(
+      (await attempt(store, now, { ok: false, reason: 'failed', status: 502, message: 'x' }, sends))
+        .result,
+    ).toBe('failed');
     expect((await store.get<Record_>('notifications/x/reminders/k'))?.value).toEqual({});
     expect((await attempt(store, now, { ok: true, activityId: 'a' }, sends)).result).toBe('sent');
-    expect((await attempt(store, now, { ok: true, activityId: 'b' }, sends)).result).toBe('not-due');
+    expect((await attempt(store, now, { ok: true, activityId: 'b' }, sends)).result).toBe(
+      'not-due',
+    );
     expect(sends).toHaveLength(2);
     expect((await store.get<Record_>('notifications/x/reminders/k'))?.value).toEqual({ sent: 1 });
   });
@@ -46,9 +51,17 @@ describe('deliverOnce', () => {
   it('when another sender holds a fresh claim, then this one skips; a claim older than the stale limit is taken over', async () => {
     const store = new FileStateStore(dir);
     const sends: number[] = [];
-    await store.put('notifications/x/reminders/k', { pending: { token: 't', at: '2025-01-01T00:00:00Z' } });
-    expect((await attempt(store, new Date('2025-01-01T00:00:30Z'), { ok: true, activityId: 'a' }, sends)).result).toBe('busy');
-    expect((await attempt(store, new Date('2025-01-01T00:02:00Z'), { ok: true, activityId: 'a' }, sends)).result).toBe('sent');
+    await store.put('notifications/x/reminders/k', {
+      pending: { token: 't', at: '2025-01-01T00:00:00Z' },
+    });
+    expect(
+      (await attempt(store, new Date('2025-01-01T00:00:30Z'), { ok: true, activityId: 'a' }, sends))
+        .result,
+    ).toBe('busy');
+    expect(
+      (await attempt(store, new Date('2025-01-01T00:02:00Z'), { ok: true, activityId: 'a' }, sends))
+        .result,
+    ).toBe('sent');
     expect(sends).toHaveLength(1);
   });
 });

@@ -43,7 +43,12 @@ describe('leased jobs', () => {
   it('when a scheduled slot already ran (another instance), then it is not run again', async () => {
     const store = new FileStateStore(dir);
     let runs = 0;
-    const job = leasedJob({ name: 'ingestion-status', store, logger: capturingLogger().logger, work: () => Promise.resolve({ summary: `run ${++runs}` }) });
+    const job = leasedJob({
+      name: 'ingestion-status',
+      store,
+      logger: capturingLogger().logger,
+      work: () => Promise.resolve({ summary: `run ${++runs}` }),
+    });
     expect((await job.run({ slot: '2025-01-01T08:00:00.000Z' })).ran).toBe(true);
     expect((await job.run({ slot: '2025-01-01T08:00:00.000Z' })).ran).toBe(false);
     expect((await job.run()).ran).toBe(true);

@@ -16,7 +16,13 @@ describe('notification cards', () => {
     const card = renderSecretReminderCard({
       appName: 'PCEmail',
       appId: 'b9259bd9-35cc-447d-b27e-25a535631ef2',
-      credential: { kind: 'secret', keyId: 'k1', displayName: '[click](https://evil.example) **now**', hint: 'abc', endDateTime: '2025-06-08T00:00:00Z' },
+      credential: {
+        kind: 'secret',
+        keyId: 'k1',
+        displayName: '[click](https://evil.example) **now**',
+        hint: 'abc',
+        endDateTime: '2025-06-08T00:00:00Z',
+      },
       daysLeft: 6,
       expired: false,
       simulated: false,
@@ -30,13 +36,21 @@ describe('notification cards', () => {
     const rows: MailboxRowView[] = Array.from({ length: 1000 }, (_, i) => ({
       address: `box${String(i).padStart(4, '0')}@contoso.example`,
       state: i % 100 === 7 ? 'failing' : i % 50 === 3 ? 'degraded' : 'healthy',
-      reason: i % 100 === 7 ? 'Not in the application access policy’s scope group (403 ErrorAccessDenied "Access to OData is disabled").' : undefined,
+      reason:
+        i % 100 === 7
+          ? 'Not in the application access policy’s scope group (403 ErrorAccessDenied "Access to OData is disabled").'
+          : undefined,
       totalItemCount: 40,
       unreadItemCount: 2,
       oldestUnreadAt: '2025-06-01T07:55:00Z',
       newestAt: '2025-06-01T07:59:00Z',
     }));
-    const card = renderIngestionDigestCard({ rows, sweptAt: SWEPT, backlogMinutes: 60, simulated: true });
+    const card = renderIngestionDigestCard({
+      rows,
+      sweptAt: SWEPT,
+      backlogMinutes: 60,
+      simulated: true,
+    });
     expectValidCard(card);
     expect(cardSizeBytes(card)).toBeLessThan(TEAMS_CARD_LIMIT_BYTES);
     const text = cardText(card);
@@ -55,22 +69,40 @@ describe('notification cards', () => {
     }));
     const card = renderIngestionChangesCard({ changes, simulated: false });
     expectValidCard(card);
-    expect(cardText(card)).toMatch(/Mailbox ingestion: 1000 failing[\s\S]*…and \d+ more changes not listed/);
+    expect(cardText(card)).toMatch(
+      /Mailbox ingestion: 1000 failing[\s\S]*…and \d+ more changes not listed/,
+    );
   });
 
   it('when the overview has channels and snoozes, then it says what goes where', () => {
     const card = renderNotificationsOverviewCard({
       simulated: false,
-      channels: [{ label: 'IT › Mail', kind: 'channel', subscribedBy: 'x', subscribedAt: SWEPT, snoozes: [{ credential: 'credential k1', until: SWEPT }], here: true }],
+      channels: [
+        {
+          label: 'IT › Mail',
+          kind: 'channel',
+          subscribedBy: 'x',
+          subscribedAt: SWEPT,
+          snoozes: [{ credential: 'credential k1', until: SWEPT }],
+          here: true,
+        },
+      ],
       watchedApps: ['PCEmail'],
       reminderDays: [30, 7, 0],
-      schedules: { secretExpiry: '0 * * * *', ingestion: '*/15 * * * *', digest: '0 8 * * *', timezone: 'UTC' },
+      schedules: {
+        secretExpiry: '0 * * * *',
+        ingestion: '*/15 * * * *',
+        digest: '0 8 * * *',
+        timezone: 'UTC',
+      },
       mailboxCount: 3,
       backlogMinutes: 60,
       externalJobs: true,
       canManage: true,
     });
     expectValidCard(card);
-    expect(cardText(card)).toMatch(/IT › Mail \(this one\)[\s\S]*snoozed: credential k1[\s\S]*30, 7, expiry days before[\s\S]*\*\/15 \* \* \* \*/);
+    expect(cardText(card)).toMatch(
+      /IT › Mail \(this one\)[\s\S]*snoozed: credential k1[\s\S]*30, 7, expiry days before[\s\S]*\*\/15 \* \* \* \*/,
+    );
   });
 });

@@ -24,7 +24,13 @@ describe('notification settings', () => {
   });
 
   it('when schedules are off or custom, then they are taken as given', () => {
-    const result = readConfig({ ...valid, SECRET_EXPIRY_SCHEDULE: 'off', INGESTION_SCHEDULE: '*/5 * * * *', SCHEDULE_TIMEZONE: 'Europe/Prague', WATCHED_APP_IDS: '11111111-2222-4333-8444-555555555555' });
+    const result = readConfig({
+      ...valid,
+      SECRET_EXPIRY_SCHEDULE: 'off',
+      INGESTION_SCHEDULE: '*/5 * * * *',
+      SCHEDULE_TIMEZONE: 'Europe/Prague',
+      WATCHED_APP_IDS: '11111111-2222-4333-8444-555555555555',
+    });
     if (!result.ok) throw new Error(result.problems.join('; '));
     expect(result.config.notifications).toMatchObject({
       secretExpirySchedule: undefined,
@@ -49,9 +55,20 @@ describe('notification settings', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const text = result.problems.join('\n');
-    for (const name of ['WATCHED_APP_IDS', 'SECRET_EXPIRY_SCHEDULE', 'INGESTION_SCHEDULE', 'SCHEDULE_TIMEZONE', 'INGESTION_BACKLOG_MINUTES', 'INGESTION_BATCHES_IN_FLIGHT', 'NOTIFY_RETRY_AFTER_CAP_SECONDS', 'NOTIFY_MAX_ATTEMPTS']) {
+    for (const name of [
+      'WATCHED_APP_IDS',
+      'SECRET_EXPIRY_SCHEDULE',
+      'INGESTION_SCHEDULE',
+      'SCHEDULE_TIMEZONE',
+      'INGESTION_BACKLOG_MINUTES',
+      'INGESTION_BATCHES_IN_FLIGHT',
+      'NOTIFY_RETRY_AFTER_CAP_SECONDS',
+      'NOTIFY_MAX_ATTEMPTS',
+    ]) {
       expect(text).toContain(name);
     }
-    expect(text).toMatch(/INGESTION_SCHEDULE is "61 \* \* \* \*": not a cron expression .*; use a cron expression such as "\*\/15 \* \* \* \*", or off/);
+    expect(text).toMatch(
+      /INGESTION_SCHEDULE is "61 \* \* \* \*": not a cron expression .*; use a cron expression such as "\*\/15 \* \* \* \*", or off/,
+    );
   });
 });

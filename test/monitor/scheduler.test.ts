@@ -50,10 +50,18 @@ describe('in-process scheduler', () => {
   it('when the clock passes cron slots, then the job runs once per slot with that slot, in the schedule time zone', async () => {
     const timers = fakeTimers('2025-03-29T22:00:00Z');
     const job = recordingJob();
-    const scheduler = startScheduler([{ job, cron: '0 8 * * *' }], { timezone: 'Europe/Prague', logger: capturingLogger().logger, timers: timers.api });
+    const scheduler = startScheduler([{ job, cron: '0 8 * * *' }], {
+      timezone: 'Europe/Prague',
+      logger: capturingLogger().logger,
+      timers: timers.api,
+    });
     await timers.advanceTo('2025-04-01T12:00:00Z');
     // 08:00 in Prague: UTC+1 before the DST change on 30 March, UTC+2 after.
-    expect(job.slots).toEqual(['2025-03-30T06:00:00.000Z', '2025-03-31T06:00:00.000Z', '2025-04-01T06:00:00.000Z']);
+    expect(job.slots).toEqual([
+      '2025-03-30T06:00:00.000Z',
+      '2025-03-31T06:00:00.000Z',
+      '2025-04-01T06:00:00.000Z',
+    ]);
     scheduler.stop();
     expect(timers.pending()).toBe(0);
   });
@@ -66,10 +74,16 @@ describe('in-process scheduler', () => {
       name: 'ingestion-status',
       run: () => {
         calls++;
-        return calls === 1 ? Promise.reject(new Error('boom')) : Promise.resolve({ ran: true, summary: 'ok' });
+        return calls === 1
+          ? Promise.reject(new Error('boom'))
+          : Promise.resolve({ ran: true, summary: 'ok' });
       },
     };
-    const scheduler = startScheduler([{ job, cron: '*/15 * * * *' }], { timezone: 'UTC', logger, timers: timers.api });
+    const scheduler = startScheduler([{ job, cron: '*/15 * * * *' }], {
+      timezone: 'UTC',
+      logger,
+      timers: timers.api,
+    });
     await timers.advanceTo('2025-01-01T00:31:00Z');
     expect(calls).toBe(2);
     expect(lines.join('')).toMatch(/scheduled job failed/);

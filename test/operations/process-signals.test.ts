@@ -125,4 +125,22 @@ describe('the built bot as a process (simulated tenant)', () => {
     expect(bot.output()).toMatch(/"msg":"stopped"/);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   }, 30_000);
+
+  it('when whoever reads its stdout has gone (EPIPE) and SIGTERM comes, then it still stops and exits', async () => {
+    const orphan = await startBotProcess({
+      PORT: '0',
+      STATE_DIR: stateDir,
+      NODE_ENV: 'production',
+      SHUTDOWN_GRACE_MS: '1000',
+    });
+    orphan.child.stdout?.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    orphan.child.kill('SIGTERM');
+    const code = await Promise.race([
+      orphan.exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 5_000)),
+    ]);
+    if (code === 'still running') orphan.child.kill('SIGKILL');
+    expect(code).toBe(0);
+  }, 30_000);
 });

@@ -3,7 +3,13 @@ import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/card-text';
 import { sequentialRoundTrips } from '../../bench/round-trips';
-import { editTenant, inChannel, JOBS_KEY, postsTo, runJob } from '../monitor/support/notification-helpers';
+import {
+  editTenant,
+  inChannel,
+  JOBS_KEY,
+  postsTo,
+  runJob,
+} from '../monitor/support/notification-helpers';
 
 const ADMINS = '19:pcemail-admins@thread.tacv2';
 let harness: BotHarness | undefined;
@@ -26,7 +32,9 @@ describe('the ingestion sweep over 1,000 mailboxes', () => {
     expect(report.details).toMatchObject({ swept: 1000, failing: 1, unknown: 0 });
 
     // PCEMAIL_APP_ID is unset: one inspector batch finds the app by name; the rest are PCEmail's sweep.
-    const batches = h.simulator.requests().filter((r) => r.area === 'graph' && r.batch?.every((i) => i.url.startsWith('/users/')));
+    const batches = h.simulator
+      .requests()
+      .filter((r) => r.area === 'graph' && r.batch?.every((i) => i.url.startsWith('/users/')));
     const items = batches.flatMap((b) => b.batch ?? []);
     expect(items).toHaveLength(3000);
     expect(batches).toHaveLength(150);

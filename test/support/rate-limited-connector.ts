@@ -55,7 +55,12 @@ export class RateLimitedConnector extends FakeConnector {
     if (request.activity.type === 'typing') return { status: 200 };
     const conversation = request.conversationId.split(';')[0] ?? request.conversationId;
     if (this.blocked.has(conversation)) {
-      return { status: 403, body: { error: { code: 'MessageWritesBlocked', message: 'Thread is blocked from writes.' } } };
+      return {
+        status: 403,
+        body: {
+          error: { code: 'MessageWritesBlocked', message: 'Thread is blocked from writes.' },
+        },
+      };
     }
     const script = this.scripted.get(conversation);
     const next = script?.shift();

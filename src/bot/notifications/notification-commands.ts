@@ -18,7 +18,10 @@ export async function handleNotifyHere(context: TurnContext, deps: BotDeps): Pro
   await sendCard(
     context,
     renderSubscriptionCard({
-      title: result === 'already' ? 'This conversation already receives notifications' : 'Notifications will be posted here',
+      title:
+        result === 'already'
+          ? 'This conversation already receives notifications'
+          : 'Notifications will be posted here',
       tone: 'good',
       simulated: deps.tenant.mode === 'simulated',
       lines: [
@@ -36,11 +39,15 @@ export async function handleStopNotifications(context: TurnContext, deps: BotDep
   await sendCard(
     context,
     renderSubscriptionCard({
-      title: existed ? 'Notifications stopped here' : 'This conversation did not receive notifications',
+      title: existed
+        ? 'Notifications stopped here'
+        : 'This conversation did not receive notifications',
       tone: 'default',
       simulated: deps.tenant.mode === 'simulated',
       lines: existed
-        ? ['No more reminders, ingestion cards or digests are posted here. An approver can type "notify here" to start again.']
+        ? [
+            'No more reminders, ingestion cards or digests are posted here. An approver can type "notify here" to start again.',
+          ]
         : ['Nothing changed. An approver can type "notify here" to subscribe it.'],
     }),
   );
@@ -90,7 +97,9 @@ async function approverOnly(context: TurnContext, deps: BotDeps, what: string): 
       simulated: deps.tenant.mode === 'simulated',
       lines: [
         'Approvers are the people listed in the bot’s APPROVERS setting (Entra object ids). Nothing was changed.',
-        user ? `Your Entra object id is ${plainText(user, 60)}; ask an administrator to add it if you should manage notifications.` : 'Teams did not tell me your Entra object id.',
+        user
+          ? `Your Entra object id is ${plainText(user, 60)}; ask an administrator to add it if you should manage notifications.`
+          : 'Teams did not tell me your Entra object id.',
       ],
     }),
   );
@@ -98,6 +107,9 @@ async function approverOnly(context: TurnContext, deps: BotDeps, what: string): 
 }
 
 function where(conversation: StoredConversation): string {
-  if (conversation.kind === 'channel') return conversation.label && conversation.label !== 'a channel' ? `The channel ${plainText(conversation.label, 120)}` : 'This channel';
+  if (conversation.kind === 'channel')
+    return conversation.label && conversation.label !== 'a channel'
+      ? `The channel ${plainText(conversation.label, 120)}`
+      : 'This channel';
   return conversation.kind === 'groupChat' ? 'This group chat' : 'This chat';
 }

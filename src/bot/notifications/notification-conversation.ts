@@ -12,10 +12,14 @@ export function notificationConversation(context: TurnContext, now: Date): Store
   const type = activity.conversation.conversationType;
   const kind = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
   const id = kind === 'channel' ? channelIdOf(activity.conversation.id) : activity.conversation.id;
-  const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+  const reference = TurnContext.getConversationReference(activity) as unknown as Record<
+    string,
+    unknown
+  >;
   delete reference.activityId;
   reference.conversation = { ...(reference.conversation as Record<string, unknown>), id };
-  const channelData = activity.channelData as { team?: { name?: unknown }; channel?: { name?: unknown } } | undefined;
+  const channelData = activity.channelData as
+    { team?: { name?: unknown }; channel?: { name?: unknown } } | undefined;
   const label = [channelData?.team?.name, channelData?.channel?.name]
     .filter((part): part is string => typeof part === 'string' && part !== '')
     .join(' › ');
@@ -25,7 +29,13 @@ export function notificationConversation(context: TurnContext, now: Date): Store
     kind,
     tenantId: activityTenantId(context),
     userAadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
-    label: label || (kind === 'channel' ? 'a channel' : kind === 'groupChat' ? 'a group chat' : `a chat with ${activity.from?.name ?? 'a user'}`),
+    label:
+      label ||
+      (kind === 'channel'
+        ? 'a channel'
+        : kind === 'groupChat'
+          ? 'a group chat'
+          : `a chat with ${activity.from?.name ?? 'a user'}`),
     updatedAt: now.toISOString(),
   };
 }
@@ -37,6 +47,9 @@ export function channelIdOf(conversationId: string): string {
 /** The key under which notifications for the activity's conversation are subscribed. */
 export function notificationConversationKey(context: TurnContext): string {
   const activity = context.activity;
-  const id = activity.conversation.conversationType === 'channel' ? channelIdOf(activity.conversation.id) : activity.conversation.id;
+  const id =
+    activity.conversation.conversationType === 'channel'
+      ? channelIdOf(activity.conversation.id)
+      : activity.conversation.id;
   return conversationKey(id);
 }

@@ -1,4 +1,11 @@
-import { adaptiveCard, factSet, textBlock, type AdaptiveCard, type CardElement, type Fact } from '../adaptive-card';
+import {
+  adaptiveCard,
+  factSet,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+  type Fact,
+} from '../adaptive-card';
 import { cardTitle } from '../card-parts';
 import { CARD_BUDGET_BYTES, cardSizeBytes } from '../card-size';
 import { formatUtc } from '../format-time';
@@ -34,12 +41,18 @@ export function renderIngestionChangesCard(view: IngestionChangesCardView): Adap
     .filter(([, n]) => n > 0)
     .map(([state, n]) => `${n} ${state === 'healthy' ? 'recovered' : state}`);
   const title = `Mailbox ingestion: ${counts.join(', ')}`;
-  const worst = view.changes.some((c) => c.to === 'failing') ? 'attention' : view.changes.some((c) => c.to === 'degraded') ? 'warning' : 'good';
+  const worst = view.changes.some((c) => c.to === 'failing')
+    ? 'attention'
+    : view.changes.some((c) => c.to === 'degraded')
+      ? 'warning'
+      : 'good';
   const head: CardElement[] = [
     { ...cardTitle(title), size: 'medium', color: worst },
     ...simulatedLine(view.simulated),
   ];
-  const ordered = [...view.changes].sort((a, b) => rank(a.to) - rank(b.to) || a.address.localeCompare(b.address));
+  const ordered = [...view.changes].sort(
+    (a, b) => rank(a.to) - rank(b.to) || a.address.localeCompare(b.address),
+  );
   const facts = ordered.map((change): Fact => ({
     title: plainText(change.address, 120),
     value:
@@ -47,9 +60,20 @@ export function renderIngestionChangesCard(view: IngestionChangesCardView): Adap
         ? `RECOVERED — ${STATE_WORD.healthy} again (was ${STATE_WORD[change.from]}) since ${formatUtc(change.since)}`
         : `${STATE_WORD[change.to]} (was ${STATE_WORD[change.from]}) since ${formatUtc(change.since)}${change.reason ? ` — ${plainText(change.reason, 400)}` : ''}`,
   }));
-  return fitted(head, facts, (shown, rest) => [
-    ...(rest > 0 ? [note(`…and ${rest} more changes not listed (the card has a size limit); type "notifications" for the channel's settings.`)] : []),
-  ], title);
+  return fitted(
+    head,
+    facts,
+    (shown, rest) => [
+      ...(rest > 0
+        ? [
+            note(
+              `…and ${rest} more changes not listed (the card has a size limit); type "notifications" for the channel's settings.`,
+            ),
+          ]
+        : []),
+    ],
+    title,
+  );
 }
 
 export interface MailboxRowView {
@@ -100,20 +124,36 @@ export function renderIngestionDigestCard(view: IngestionDigestCardView): Adapti
       { isSubtle: true, spacing: 'small' },
     ),
   ];
-  const ordered = [...view.rows].sort((a, b) => rank(a.state) - rank(b.state) || a.address.localeCompare(b.address));
-  const facts = ordered.map((row): Fact => ({ title: plainText(row.address, 120), value: rowText(row, now) }));
-  return fitted(head, facts, (shown, rest) => {
-    const healthyLeft = ordered.slice(shown).filter((r) => r.state === 'healthy').length;
-    return rest > 0
-      ? [note(`…and ${rest} more mailboxes not listed (${healthyLeft} of them healthy); the card has a size limit.`)]
-      : [];
-  }, title);
+  const ordered = [...view.rows].sort(
+    (a, b) => rank(a.state) - rank(b.state) || a.address.localeCompare(b.address),
+  );
+  const facts = ordered.map((row): Fact => ({
+    title: plainText(row.address, 120),
+    value: rowText(row, now),
+  }));
+  return fitted(
+    head,
+    facts,
+    (shown, rest) => {
+      const healthyLeft = ordered.slice(shown).filter((r) => r.state === 'healthy').length;
+      return rest > 0
+        ? [
+            note(
+              `…and ${rest} more mailboxes not listed (${healthyLeft} of them healthy); the card has a size limit.`,
+            ),
+          ]
+        : [];
+    },
+    title,
+  );
 }
 
 function rowText(row: MailboxRowView, now: number): string {
   const parts = [STATE_WORD[row.state]];
-  if (row.totalItemCount !== undefined) parts.push(`${row.totalItemCount} items, ${row.unreadItemCount ?? 0} unread`);
-  if (row.oldestUnreadAt) parts.push(`oldest unread ${formatAge(now - Date.parse(row.oldestUnreadAt))} old`);
+  if (row.totalItemCount !== undefined)
+    parts.push(`${row.totalItemCount} items, ${row.unreadItemCount ?? 0} unread`);
+  if (row.oldestUnreadAt)
+    parts.push(`oldest unread ${formatAge(now - Date.parse(row.oldestUnreadAt))} old`);
   if (row.newestAt) parts.push(`newest ${formatUtc(row.newestAt)}`);
   if (row.reason && row.state !== 'healthy') parts.push(plainText(row.reason, 300));
   return parts.join(' · ');
@@ -132,7 +172,11 @@ function fitted(
 ): AdaptiveCard {
   const build = (shown: number) =>
     adaptiveCard({
-      body: [...head, factSet(facts.slice(0, shown), { spacing: 'medium' }), ...tail(shown, facts.length - shown)],
+      body: [
+        ...head,
+        factSet(facts.slice(0, shown), { spacing: 'medium' }),
+        ...tail(shown, facts.length - shown),
+      ],
       fallbackText,
     });
   let low = 0;

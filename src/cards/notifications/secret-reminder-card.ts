@@ -1,4 +1,11 @@
-import { adaptiveCard, executeAction, factSet, textBlock, type AdaptiveCard, type CardElement } from '../adaptive-card';
+import {
+  adaptiveCard,
+  executeAction,
+  factSet,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from '../adaptive-card';
 import { cardTitle } from '../card-parts';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
@@ -43,7 +50,11 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
       ? `${app} ${what} expires today`
       : `${app} ${what} expires in ${days(view.daysLeft)}`;
   const body: CardElement[] = [
-    { ...cardTitle(title), size: 'medium', color: view.expired || view.daysLeft <= 3 ? 'attention' : 'warning' },
+    {
+      ...cardTitle(title),
+      size: 'medium',
+      color: view.expired || view.daysLeft <= 3 ? 'attention' : 'warning',
+    },
     ...simulatedLine(view.simulated),
     factSet([
       { title: 'App', value: `${app} (${plainText(view.appId, 40)})` },
@@ -69,8 +80,12 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
         ]
       : []),
     textBlock('How to rotate it:', { weight: 'bolder', spacing: 'medium' }),
-    ...rotationSteps(view.credential.kind, app).map((step, i) => textBlock(`${i + 1}\\. ${step}`, { spacing: 'small' })),
-    ...(view.notice ? [textBlock(plainText(view.notice, 400), { color: 'warning', spacing: 'medium' })] : []),
+    ...rotationSteps(view.credential.kind, app).map((step, i) =>
+      textBlock(`${i + 1}\\. ${step}`, { spacing: 'small' }),
+    ),
+    ...(view.notice
+      ? [textBlock(plainText(view.notice, 400), { color: 'warning', spacing: 'medium' })]
+      : []),
     ...(view.snoozed
       ? [
           textBlock(
@@ -94,7 +109,9 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
 }
 
 function describe(credential: CredentialView): string {
-  const name = credential.displayName ? `"${plainText(credential.displayName, 80)}"` : 'without a name';
+  const name = credential.displayName
+    ? `"${plainText(credential.displayName, 80)}"`
+    : 'without a name';
   const hint = credential.hint ? `, starts with "${plainText(credential.hint, 3)}"` : '';
   return `${credential.kind} ${name} (ID ${plainText(credential.keyId, 40)}${hint})`;
 }

@@ -1,4 +1,10 @@
-import { adaptiveCard, factSet, textBlock, type AdaptiveCard, type CardElement } from '../adaptive-card';
+import {
+  adaptiveCard,
+  factSet,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from '../adaptive-card';
 import { cardTitle, simulatedBanner, SIMULATED_BOT_BANNER } from '../card-parts';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
@@ -36,16 +42,20 @@ export function renderNotificationsOverviewCard(view: NotificationsOverviewView)
         : `Posted to ${view.channels.length === 1 ? '1 conversation' : `${view.channels.length} conversations`}:`,
       { spacing: 'medium' },
     ),
-    ...view.channels.slice(0, 40).map((channel) =>
-      textBlock(
-        `${plainText(channel.label, 120)}${channel.here ? ' (this one)' : ''} — subscribed by ${plainText(channel.subscribedBy, 60)} on ${formatUtc(channel.subscribedAt)}` +
-          (channel.snoozes.length
-            ? `; snoozed: ${channel.snoozes.map((s) => `${plainText(s.credential, 120)} until ${formatUtc(s.until)}`).join('; ')}`
-            : ''),
-        { spacing: 'small' },
+    ...view.channels
+      .slice(0, 40)
+      .map((channel) =>
+        textBlock(
+          `${plainText(channel.label, 120)}${channel.here ? ' (this one)' : ''} — subscribed by ${plainText(channel.subscribedBy, 60)} on ${formatUtc(channel.subscribedAt)}` +
+            (channel.snoozes.length
+              ? `; snoozed: ${channel.snoozes.map((s) => `${plainText(s.credential, 120)} until ${formatUtc(s.until)}`).join('; ')}`
+              : ''),
+          { spacing: 'small' },
+        ),
       ),
-    ),
-    ...(view.channels.length > 40 ? [textBlock(`…and ${view.channels.length - 40} more.`, { isSubtle: true })] : []),
+    ...(view.channels.length > 40
+      ? [textBlock(`…and ${view.channels.length - 40} more.`, { isSubtle: true })]
+      : []),
     textBlock('What is posted:', { weight: 'bolder', spacing: 'medium' }),
     factSet([
       {
@@ -56,10 +66,19 @@ export function renderNotificationsOverviewCard(view: NotificationsOverviewView)
         title: 'Mailbox ingestion',
         value: `A card when one of the ${view.mailboxCount} PCEmail mailboxes becomes degraded (unread mail older than ${view.backlogMinutes} min), failing (unreachable) or recovers. Swept ${describeSchedule(view.schedules.ingestion)}.`,
       },
-      { title: 'Digest', value: `A row per mailbox with an overall verdict, once a day: ${describeSchedule(view.schedules.digest)}.` },
+      {
+        title: 'Digest',
+        value: `A row per mailbox with an overall verdict, once a day: ${describeSchedule(view.schedules.digest)}.`,
+      },
       { title: 'Time zone', value: plainText(view.schedules.timezone, 60) },
     ]),
-    ...(view.externalJobs ? [textBlock('An external scheduler may also run these jobs (POST /api/jobs/…).', { isSubtle: true })] : []),
+    ...(view.externalJobs
+      ? [
+          textBlock('An external scheduler may also run these jobs (POST /api/jobs/…).', {
+            isSubtle: true,
+          }),
+        ]
+      : []),
     textBlock(
       view.canManage
         ? 'You are an approver: "notify here" subscribes a conversation, "stop notifications" unsubscribes it, and Snooze on a reminder silences it for 7 days in that channel.'
@@ -71,7 +90,9 @@ export function renderNotificationsOverviewCard(view: NotificationsOverviewView)
 }
 
 function describeSchedule(cron: string | undefined): string {
-  return cron ? `on the schedule "${plainText(cron, 60)}"` : 'only when an external scheduler calls it (in-process schedule off)';
+  return cron
+    ? `on the schedule "${plainText(cron, 60)}"`
+    : 'only when an external scheduler calls it (in-process schedule off)';
 }
 
 export interface SubscriptionChangeView {

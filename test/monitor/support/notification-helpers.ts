@@ -8,10 +8,19 @@ export const JOBS_KEY = 'test-jobs-key-0123456789abcdef';
 let messageSerial = 1000;
 
 /** Activity fields that place a message in a Teams channel (a fresh reply chain each time). */
-export function inChannel(harness: BotHarness, channelId: string, name = 'PCEmail admins'): Record<string, unknown> {
+export function inChannel(
+  harness: BotHarness,
+  channelId: string,
+  name = 'PCEmail admins',
+): Record<string, unknown> {
   const tenantId = harness.config.tenant.id;
   return {
-    conversation: { id: `${channelId};messageid=${++messageSerial}`, conversationType: 'channel', isGroup: true, tenantId },
+    conversation: {
+      id: `${channelId};messageid=${++messageSerial}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId,
+    },
     channelData: {
       tenant: { id: tenantId },
       team: { id: '19:team-it@thread.tacv2', name: 'IT' },
@@ -21,20 +30,26 @@ export function inChannel(harness: BotHarness, channelId: string, name = 'PCEmai
 }
 
 /** Runs a job the way an external scheduler does: POST /api/jobs/<name> with the JOBS_KEY. */
-export async function runJob(harness: BotHarness | { server: { url: string } }, name: string): Promise<JobReport> {
+export async function runJob(
+  harness: BotHarness | { server: { url: string } },
+  name: string,
+): Promise<JobReport> {
   const response = await fetch(`${harness.server.url}/api/jobs/${name}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${JOBS_KEY}` },
   });
   const body = (await response.json()) as JobReport;
-  if (response.status !== 200) throw new Error(`job ${name} answered ${response.status}: ${JSON.stringify(body)}`);
+  if (response.status !== 200)
+    throw new Error(`job ${name} answered ${response.status}: ${JSON.stringify(body)}`);
   return body;
 }
 
 /** Cards the bot posted proactively into the channel itself (not replies in a reply chain). */
 export function postsTo(connector: FakeConnector, channelId: string): Record<string, unknown>[] {
   return connector.sent
-    .filter((s) => s.method === 'POST' && s.conversationId === channelId && s.activity.type === 'message')
+    .filter(
+      (s) => s.method === 'POST' && s.conversationId === channelId && s.activity.type === 'message',
+    )
     .flatMap((s) => (s.activity.attachments ?? []).map((a) => a.content));
 }
 
@@ -52,7 +67,11 @@ export async function clickInChannel(
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: harness.connector.url,
-    from: from ?? { id: '29:user-1', aadObjectId: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11', name: 'Ada Admin' },
+    from: from ?? {
+      id: '29:user-1',
+      aadObjectId: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11',
+      name: 'Ada Admin',
+    },
     recipient: { id: '28:pcemail-ops', name: 'PCEmail Ops' },
     ...place,
     replyToId: 'reminder-message-1',
@@ -67,9 +86,17 @@ export async function clickInChannel(
 }
 
 /** A test-only edit of the simulated tenant (POST /_sim/tenant/<edit>). */
-export async function editTenant(sim: RunningSimulator, edit: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(`${sim.url}/_sim/tenant/${edit}`, { method: 'POST', body: JSON.stringify(body) });
-  if (response.status >= 300) throw new Error(`tenant edit ${edit} failed: ${response.status} ${await response.text()}`);
+export async function editTenant(
+  sim: RunningSimulator,
+  edit: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${sim.url}/_sim/tenant/${edit}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+  if (response.status >= 300)
+    throw new Error(`tenant edit ${edit} failed: ${response.status} ${await response.text()}`);
   return response.status === 204 ? {} : ((await response.json()) as Record<string, unknown>);
 }
 
@@ -94,7 +121,11 @@ export function actionData(card: unknown, verb: string): Record<string, unknown>
 export const DAY = 86_400_000;
 
 /** A clock the test moves by hand. */
-export function manualClock(start = Date.now()): { now: () => Date; advanceDays(days: number): void; set(time: number): void } {
+export function manualClock(start = Date.now()): {
+  now: () => Date;
+  advanceDays(days: number): void;
+  set(time: number): void;
+} {
   let time = start;
   return {
     now: () => new Date(time),

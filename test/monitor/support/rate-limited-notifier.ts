@@ -23,7 +23,10 @@ export class RateLimitedTeams implements Notifier {
   constructor(private readonly now: () => number) {}
 
   failNext(conversationKey: string, ...outcomes: PostOutcome[]): void {
-    this.scripted.set(conversationKey, [...(this.scripted.get(conversationKey) ?? []), ...outcomes]);
+    this.scripted.set(conversationKey, [
+      ...(this.scripted.get(conversationKey) ?? []),
+      ...outcomes,
+    ]);
   }
 
   async post(conversation: StoredConversation, card: AdaptiveCard): Promise<PostOutcome> {
@@ -33,10 +36,19 @@ export class RateLimitedTeams implements Notifier {
     const scripted = this.scripted.get(conversation.key)?.shift();
     if (scripted) return scripted;
     const thread = this.threads.get(conversation.key) ?? [];
-    const wait = Math.max(waitFor(thread, TEAMS_CONNECTOR_LIMITS.perThread, at), waitFor(this.app, TEAMS_CONNECTOR_LIMITS.perApp, at));
+    const wait = Math.max(
+      waitFor(thread, TEAMS_CONNECTOR_LIMITS.perThread, at),
+      waitFor(this.app, TEAMS_CONNECTOR_LIMITS.perApp, at),
+    );
     if (wait > 0) {
       this.throttled.push({ conversation: conversation.key, at });
-      return { ok: false, reason: 'failed', status: 429, message: 'throttled', retryAfterMs: Math.ceil(wait / 1000) * 1000 };
+      return {
+        ok: false,
+        reason: 'failed',
+        status: 429,
+        message: 'throttled',
+        retryAfterMs: Math.ceil(wait / 1000) * 1000,
+      };
     }
     thread.push(at);
     this.threads.set(conversation.key, thread);
@@ -45,7 +57,11 @@ export class RateLimitedTeams implements Notifier {
     return { ok: true, activityId: `activity-${this.delivered.length}` };
   }
 
-  update(conversation: StoredConversation, _activityId: string, card: AdaptiveCard): Promise<PostOutcome> {
+  update(
+    conversation: StoredConversation,
+    _activityId: string,
+    card: AdaptiveCard,
+  ): Promise<PostOutcome> {
     return this.post(conversation, card);
   }
 }

@@ -29,7 +29,7 @@ export class VirtualClock implements PacingClock {
     const start = this.time;
     let settled = false;
     let result: T | undefined;
-    let failure: unknown;
+    let failure: Error | undefined;
     work.then(
       (value) => {
         settled = true;
@@ -37,13 +37,14 @@ export class VirtualClock implements PacingClock {
       },
       (error: unknown) => {
         settled = true;
-        failure = error ?? new Error('rejected');
+        failure = error instanceof Error ? error : new Error(String(error));
       },
     );
     for (;;) {
       await flush();
       if (settled) break;
-      if (this.sleepers.length === 0) throw new Error('deadlock: nothing sleeps and the work is not done');
+      if (this.sleepers.length === 0)
+        throw new Error('deadlock: nothing sleeps and the work is not done');
       this.sleepers.sort((a, b) => a.wake - b.wake || a.seq - b.seq);
       const wake = this.sleepers[0]!.wake;
       this.time = Math.max(this.time, wake);
