@@ -92,19 +92,12 @@ export function secretScrubber(secrets: readonly string[]): (line: string) => st
 }
 
 /**
- * stdout through Node's own stream, not pino.destination: sonic-boom's exit flush retries a failed
- * write forever, so a closed stdout (EPIPE) would hang the process at exit.
+ * stdout, written synchronously. Not pino's default (async) destination: its exit-time flush
+ * retries a failed write forever, so with stdout's reader gone (EPIPE) a SIGTERM could not end the
+ * process (test/operations/process-signals.test.ts). In sync mode pino turns EPIPE into a no-op.
  */
 function stdoutStream(): pino.DestinationStream {
-  let broken = false;
-  process.stdout.on('error', () => {
-    broken = true;
-  });
-  return {
-    write: (line: string) => {
-      if (!broken) process.stdout.write(line);
-    },
-  };
+  return pino.destination({ dest: 1, sync: true });
 }
 
 function prettyStream(): pino.DestinationStream {

@@ -2,7 +2,7 @@ import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { failed, succeeded, type ErrorInfo, type Outcome } from '../domain';
 import { relativeToVersion } from './graph-client';
 import { graphErrorInfo, unavailable } from './graph-error';
-import { describeTransportError } from './entra-network-client';
+import { describeTransportError } from './transport-error';
 import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
 
 /** One GET to make through JSON batching. `collection` reads follow @odata.nextLink and merge `value`. */
@@ -141,7 +141,7 @@ async function sendBatch(client: Client, chunk: PendingRead[]): Promise<ItemAnsw
       .responseType(ResponseType.RAW)
       .post({ requests })) as Response;
   } catch (error) {
-    return chunk.map(() => ({ kind: 'transient', reason: describeTransportError(rootCause(error)) }));
+    return chunk.map(() => ({ kind: 'transient', reason: describeTransportError(error) }));
   }
 
   const batchRequestId = response.headers.get('request-id') ?? undefined;
@@ -182,13 +182,3 @@ function headerValue(headers: Record<string, string> | undefined, name: string):
   return key ? headers[key] : undefined;
 }
 
-/** The SDK wraps fetch failures in a GraphError; the cause (timeout, reset) is what we report. */
-function rootCause(error: unknown): unknown {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5; depth++) {
-    const next = (current as { cause?: unknown } | null)?.cause;
-    if (!next) break;
-    current = next;
-  }
-  return current;
-}

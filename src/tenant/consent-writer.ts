@@ -2,7 +2,7 @@ import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
 import { hasScope, sameId, type OrganizationGrant } from '../domain/consent';
 import type { AppOnlySignIn } from './app-only-sign-in';
-import { describeTransportError } from './entra-network-client';
+import { describeTransportError } from './transport-error';
 import { createGraphClient } from './graph-client';
 import { graphErrorInfo, unavailable } from './graph-error';
 import { encodePathSegment, odataString } from './graph-reads';
@@ -184,7 +184,7 @@ export class ConsentWriter {
         answer = await this.once(method, path, body);
       } catch (error) {
         if (attempt >= policy.maxRetries)
-          return { error: unavailable(describeTransportError(rootCause(error))) };
+          return { error: unavailable(describeTransportError(error)) };
         await policy.sleep(retryDelayMs(undefined, attempt, policy));
         continue;
       }
@@ -234,13 +234,3 @@ export class ConsentWriter {
   }
 }
 
-/** The SDK wraps fetch failures; the cause (timeout, reset) is what we report. */
-function rootCause(error: unknown): unknown {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5; depth++) {
-    const next = (current as { cause?: unknown } | null)?.cause;
-    if (!next) break;
-    current = next;
-  }
-  return current;
-}

@@ -1,4 +1,5 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { describeTransportError } from './transport-error';
 import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
 
 /**
@@ -84,14 +85,4 @@ function parseBody<T>(text: string): T {
   } catch {
     return { error: 'invalid_response', error_description: 'Entra returned a body that is not JSON.' } as T;
   }
-}
-
-export function describeTransportError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'the request timed out';
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if (cause?.code) return `connection failed (${cause.code})`;
-    return 'connection failed';
-  }
-  return 'connection failed';
 }

@@ -12,21 +12,16 @@ import {
   type GrantStep,
   type Person,
 } from '../../domain/consent';
-import { isApprover } from './approvers';
-import { cardMismatch } from './card-data';
+import { admitDecision, type DecisionInput } from './admit-decision';
 import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
 import type { Actor, ConsentActionOutcome } from './consent-outcome';
 import { notices } from './consent-notices';
-import { changeRequest, loadRequest } from './consent-records';
+import { changeRequest } from './consent-records';
 import { recordExpiry } from './expire-request';
 import { grantMissingConsent } from './grant-missing-consent';
 import { audit, publishRequest } from './publish-request';
 
-export interface ApproveInput {
-  requestId: unknown;
-  cardData: Record<string, unknown>;
-  actor: Actor;
-}
+export type ApproveInput = DecisionInput;
 
 /**
  * Approve: only an approver; only the stored request (looked up by id, compared with the card);
@@ -37,23 +32,9 @@ export async function approveConsent(
   deps: ConsentServiceDeps,
   input: ApproveInput,
 ): Promise<ConsentActionOutcome> {
-  const id = typeof input.requestId === 'string' ? input.requestId : '';
-  if (!isApprover(deps.approvers, input.actor.aadObjectId)) {
-    deps.logger.warn(
-      { requestId: id, actor: input.actor },
-      'refused a consent approval from someone who is not an approver',
-    );
-    return { request: await loadRequest(deps.store, id), notice: notices.notApprover() };
-  }
-  const stored = await loadRequest(deps.store, id);
-  if (!stored) return { notice: notices.notFound() };
-  const mismatch = cardMismatch(stored, input.cardData);
-  if (mismatch) {
-    await audit(deps, 'refused', stored, personOf(input.actor), {
-      detail: `Approve refused: the card ${mismatch}.`,
-    });
-    return { request: stored, notice: notices.mismatch(mismatch) };
-  }
+  const gate = await admitDecision(deps, input, 'approval');
+  if (!gate.admitted) return gate.outcome;
+  const stored = gate.stored;
 
   const approver = personOf(input.actor);
   const claimToken = randomUUID();

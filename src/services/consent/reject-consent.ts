@@ -1,18 +1,14 @@
 import { decideRejection, type RejectionDecision } from '../../domain/consent';
 import { personOf } from './approve-consent';
-import { isApprover } from './approvers';
-import { cardMismatch } from './card-data';
+import { admitDecision, type DecisionInput } from './admit-decision';
 import type { ConsentServiceDeps } from './consent-deps';
-import type { Actor, ConsentActionOutcome } from './consent-outcome';
+import type { ConsentActionOutcome } from './consent-outcome';
 import { notices } from './consent-notices';
-import { changeRequest, loadRequest } from './consent-records';
+import { changeRequest } from './consent-records';
 import { recordExpiry } from './expire-request';
 import { audit, publishRequest } from './publish-request';
 
-export interface RejectInput {
-  requestId: unknown;
-  cardData: Record<string, unknown>;
-  actor: Actor;
+export interface RejectInput extends DecisionInput {
   reason: string;
 }
 
@@ -21,18 +17,9 @@ export async function rejectConsent(
   deps: ConsentServiceDeps,
   input: RejectInput,
 ): Promise<ConsentActionOutcome> {
-  const id = typeof input.requestId === 'string' ? input.requestId : '';
-  if (!isApprover(deps.approvers, input.actor.aadObjectId)) {
-    deps.logger.warn(
-      { requestId: id, actor: input.actor },
-      'refused a consent rejection from someone who is not an approver',
-    );
-    return { request: await loadRequest(deps.store, id), notice: notices.notApprover() };
-  }
-  const stored = await loadRequest(deps.store, id);
-  if (!stored) return { notice: notices.notFound() };
-  const mismatch = cardMismatch(stored, input.cardData);
-  if (mismatch) return { request: stored, notice: notices.mismatch(mismatch) };
+  const gate = await admitDecision(deps, input, 'rejection');
+  if (!gate.admitted) return gate.outcome;
+  const stored = gate.stored;
 
   const by = personOf(input.actor);
   const reason = input.reason.replace(/\s+/g, ' ').trim().slice(0, 300);
