@@ -2,7 +2,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.ci/**', 'dist/**', 'node_modules/**', 'coverage/**', '*.js', '*.mjs', 'bin/**', 'test-artifacts/**'] },
+  { ignores: ['.ci/**', 'dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', 'bin/**', 'test-artifacts/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
