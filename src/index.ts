@@ -1,3 +1,5 @@
+// First: keeps teams-ai's unused AI packages from loading at start (see the file).
+import './defer-unused-modules';
 import { readConfig, secretValues, wantsSimulatedTenant } from './config';
 import { createLogger } from './logger';
 import { shutDown, type ShutdownStep } from './shutdown';

@@ -25,7 +25,14 @@ export interface StartOptions extends ServiceOptions {
 
 /** Builds every part from the configuration and starts serving; the one place they are joined. */
 export async function startBot(config: AppConfig, options: StartOptions): Promise<RunningServer> {
-  const services = buildServices(config, options);
+  const services = buildServices(config, {
+    ...options,
+    // Within a turn these lines carry its activity, conversation and tenant ids (src/logger.ts).
+    onGraphFailure: (failure) =>
+      failure.final
+        ? options.logger.warn({ graph: failure }, 'Graph read failed after its retries')
+        : options.logger.debug({ graph: failure }, 'Graph read failed; retrying'),
+  });
   const store = createStateStore(config.state);
   const now = options.now ?? (() => new Date());
   const adapter = createAdapter(config.bot, options.logger);
@@ -35,8 +42,19 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     maxAttempts: config.notifications.sendMaxAttempts,
     retryAfterCapMs: config.notifications.sendRetryAfterCapSeconds * 1000,
   });
-  const monitor = buildMonitor(config, { store, notifier, logger: options.logger, now, sleep: options.sleep });
-  const consent = buildConsentService(config, services, { store, notifier, logger: options.logger, now });
+  const monitor = buildMonitor(config, {
+    store,
+    notifier,
+    logger: options.logger,
+    now,
+    sleep: options.sleep,
+  });
+  const consent = buildConsentService(config, services, {
+    store,
+    notifier,
+    logger: options.logger,
+    now,
+  });
   const bot = createBot(adapter, {
     logger: options.logger,
     tenant: config.tenant,
@@ -56,7 +74,9 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   // Scheduled work, run in-process on a schedule and on demand through POST /api/jobs/<name>.
   const consentJob = consent.job();
   const jobs: Job[] = [consentJob, ...monitor.jobs];
-  const consentSchedule = config.consentRecheckSchedule ? [{ job: consentJob, cron: config.consentRecheckSchedule }] : [];
+  const consentSchedule = config.consentRecheckSchedule
+    ? [{ job: consentJob, cron: config.consentRecheckSchedule }]
+    : [];
   const scheduler = startScheduler([...monitor.schedules, ...consentSchedule], {
     timezone: config.notifications.scheduleTimezone,
     logger: options.logger,
@@ -68,10 +88,12 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     logger: options.logger,
     maxBodyBytes: config.http.maxBodyBytes,
     auth: { enabled: !config.bot.localMode, timeoutMs: config.bot.auth.timeoutMs },
-    registerRoutes: (server) => registerJobRoutes(server, { jobsKey: config.jobsKey, jobs, logger: options.logger }),
+    registerRoutes: (server) =>
+      registerJobRoutes(server, { jobsKey: config.jobsKey, jobs, logger: options.logger }),
     readiness: async () => {
       const problems: string[] = [];
-      if (!(await store.ping().catch(() => false))) problems.push('the state store cannot be reached');
+      if (!(await store.ping().catch(() => false)))
+        problems.push('the state store cannot be reached');
       try {
         await services.reader.ensureInspector();
       } catch (error) {

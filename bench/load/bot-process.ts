@@ -24,7 +24,11 @@ const REPORTER = path.join(__dirname, 'memory-reporter.js');
  * Spawns a bot (`node -r memory-reporter.js entry`) and waits until it prints its port: the echo
  * bot prints {"port":N}, the product logs a JSON line with "port":N.
  */
-export async function spawnBot(entry: string, env: NodeJS.ProcessEnv, options: { sampleMs?: number } = {}): Promise<BotProcess> {
+export async function spawnBot(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  options: { sampleMs?: number } = {},
+): Promise<BotProcess> {
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '-r', REPORTER, entry], {
     env: { ...env, PORT: '0', MEMORY_SAMPLE_MS: String(options.sampleMs ?? 100) },
@@ -32,7 +36,8 @@ export async function spawnBot(entry: string, env: NodeJS.ProcessEnv, options: {
   });
   const samples: MemorySample[] = [];
   child.on('message', (message: { kind?: string } & MemorySample) => {
-    if (message.kind === 'memory') samples.push({ at: message.at, rss: message.rss, heapUsed: message.heapUsed });
+    if (message.kind === 'memory')
+      samples.push({ at: message.at, rss: message.rss, heapUsed: message.heapUsed });
   });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {

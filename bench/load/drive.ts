@@ -10,7 +10,12 @@ export interface LoadFigures {
 }
 
 /** Drives POST /api/messages with one activity for `seconds` over `connections` keep-alive connections. */
-export async function drive(url: string, activity: Record<string, unknown>, seconds: number, connections: number): Promise<LoadFigures> {
+export async function drive(
+  url: string,
+  activity: Record<string, unknown>,
+  seconds: number,
+  connections: number,
+): Promise<LoadFigures> {
   const result = await autocannon({
     url: `${url}/api/messages`,
     method: 'POST',

@@ -28,7 +28,12 @@ export const soakBenchmark: Benchmark = {
     const simulator = await startSimulator({ scenario: 'demo', seed: 1 });
     const stateDir = mkdtempSync(path.join(tmpdir(), 'pcemail-soak-'));
     const tenantId = simulator.productEnv().TENANT_ID ?? '';
-    const env: NodeJS.ProcessEnv = { ...process.env, ...simulator.productEnv(), STATE_DIR: stateDir, NODE_ENV: 'production' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...simulator.productEnv(),
+      STATE_DIR: stateDir,
+      NODE_ENV: 'production',
+    };
     delete env.BOT_ID;
     const body = (text: string) =>
       JSON.stringify({
@@ -42,7 +47,9 @@ export const soakBenchmark: Benchmark = {
         channelData: { tenant: { id: tenantId } },
         text,
       });
-    const bot = await spawnBot(path.join(__dirname, '..', '..', 'src', 'index.js'), env, { sampleMs: 1000 });
+    const bot = await spawnBot(path.join(__dirname, '..', '..', 'src', 'index.js'), env, {
+      sampleMs: 1000,
+    });
     const gcTimer = setInterval(() => bot.gc(), 10_000);
     try {
       const result = await autocannon({
@@ -52,16 +59,25 @@ export const soakBenchmark: Benchmark = {
         duration: MINUTES * 60,
         requests: [
           { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('help') },
-          { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('check pcemail permissions') },
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: body('check pcemail permissions'),
+          },
         ],
       });
-      const steady = bot.samples.filter((s) => s.at >= (bot.samples[0]?.at ?? 0) + MINUTES * 60_000 * WARMUP_SHARE);
+      const steady = bot.samples.filter(
+        (s) => s.at >= (bot.samples[0]?.at ?? 0) + MINUTES * 60_000 * WARMUP_SHARE,
+      );
       const rssSlope = slopePerMinute(steady, (s) => s.rss);
       const heapSlope = slopePerMinute(steady, (s) => s.heapUsed);
       const first = steady[0];
       const last = steady.at(-1);
       const failures = result.errors + result.timeouts + result.non2xx;
-      const pass = failures === 0 && heapSlope <= MAX_HEAP_SLOPE_MIB_PER_MIN && rssSlope <= MAX_RSS_SLOPE_MIB_PER_MIN;
+      const pass =
+        failures === 0 &&
+        heapSlope <= MAX_HEAP_SLOPE_MIB_PER_MIN &&
+        rssSlope <= MAX_RSS_SLOPE_MIB_PER_MIN;
       return {
         target: `no failed request; after warm-up heap grows ≤ ${MAX_HEAP_SLOPE_MIB_PER_MIN} MiB/min and RSS ≤ ${MAX_RSS_SLOPE_MIB_PER_MIN} MiB/min`,
         pass,
@@ -77,7 +93,11 @@ export const soakBenchmark: Benchmark = {
           failures,
           rssSlopeMiBPerMin: rssSlope,
           heapSlopeMiBPerMin: heapSlope,
-          samples: bot.samples.map((s) => ({ t: Math.round((s.at - (bot.samples[0]?.at ?? 0)) / 1000), rssMiB: mib(s.rss), heapMiB: mib(s.heapUsed) })),
+          samples: bot.samples.map((s) => ({
+            t: Math.round((s.at - (bot.samples[0]?.at ?? 0)) / 1000),
+            rssMiB: mib(s.rss),
+            heapMiB: mib(s.heapUsed),
+          })),
         },
         environment: environment(),
       };
@@ -92,7 +112,10 @@ export const soakBenchmark: Benchmark = {
 };
 
 /** Least-squares slope of a memory series, in MiB per minute. */
-export function slopePerMinute(samples: readonly MemorySample[], value: (s: MemorySample) => number): number {
+export function slopePerMinute(
+  samples: readonly MemorySample[],
+  value: (s: MemorySample) => number,
+): number {
   if (samples.length < 2) return 0;
   const xs = samples.map((s) => s.at / 60_000);
   const ys = samples.map((s) => value(s) / 1024 / 1024);

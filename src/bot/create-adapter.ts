@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { createBotCredentials } from './inbound-auth/bot-credentials';
 import { botFrameworkSettings } from './inbound-auth/bot-framework-settings';
+import { TurnClientCache } from './inbound-auth/client-cache';
 
 /** Bounds on the bot's own token request for replies. */
 const BOT_TOKEN_POLICY: TransportPolicy = {
@@ -21,6 +22,13 @@ const BOT_TOKEN_POLICY: TransportPolicy = {
  * activity. With an empty BOT_ID authentication is off (local runs only).
  */
 export class BotAdapter extends TeamsAdapter {
+  private readonly clients = new TurnClientCache();
+
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    this.clients.cacheUserTokenClients(this.botFrameworkAuthentication);
+  }
+
   authenticate(
     activity: Partial<Activity>,
     authHeader: string,
@@ -33,7 +41,10 @@ export class BotAdapter extends TeamsAdapter {
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    return this.processActivity(auth, activity, logic);
+    const connectorFactory = auth.connectorFactory
+      ? this.clients.connectorFactory(auth.connectorFactory, auth.claimsIdentity)
+      : undefined;
+    return this.processActivity({ ...auth, connectorFactory }, activity, logic);
   }
 }
 

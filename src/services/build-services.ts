@@ -10,6 +10,8 @@ import { createPermissionCheck, type PermissionCheck } from './permission-check'
 export interface ServiceOptions {
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Told of Graph reads that failed transiently (the bot logs them with their request ids). */
+  onGraphFailure?: TransportPolicy['onGraphFailure'];
 }
 
 export interface Services {
@@ -24,7 +26,11 @@ export interface Services {
 
 /** Wires the tenant layer and the use cases from the configuration; no SDK of the bot in here. */
 export function buildServices(config: AppConfig, options: ServiceOptions = {}): Services {
-  const policy: TransportPolicy = { ...config.graphPolicy, sleep: options.sleep ?? realSleep };
+  const policy: TransportPolicy = {
+    ...config.graphPolicy,
+    sleep: options.sleep ?? realSleep,
+    onGraphFailure: options.onGraphFailure,
+  };
   const graphScope = graphDefaultScope(config.endpoints.graph);
   const inspector = new AppOnlySignIn({
     tenantId: config.tenant.id,

@@ -67,8 +67,10 @@ export async function readInBatches(
       } else if (outcome.kind === 'next-page') {
         next.push({ ...entry, url: outcome.url, attempt: 0 });
       } else if (entry.attempt >= policy.maxRetries) {
+        report(policy, entry, outcome, true);
         results.set(entry.read.id, failed(unavailable(outcome.reason, outcome.requestId)));
       } else {
+        report(policy, entry, outcome, false);
         waitMs = Math.max(waitMs, retryDelayMs(outcome.retryAfter, entry.attempt, policy));
         next.push({ ...entry, attempt: entry.attempt + 1 });
       }
@@ -77,6 +79,22 @@ export async function readInBatches(
     pending = next;
   }
   return results;
+}
+
+function report(
+  policy: TransportPolicy,
+  entry: PendingRead,
+  outcome: { reason: string; requestId?: string },
+  final: boolean,
+): void {
+  const resource = entry.url.split('?')[0]?.split('/').find((part) => part !== '') ?? '';
+  policy.onGraphFailure?.({
+    resource,
+    reason: outcome.reason,
+    requestId: outcome.requestId,
+    attempt: entry.attempt,
+    final,
+  });
 }
 
 type Settled =

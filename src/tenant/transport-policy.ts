@@ -5,6 +5,19 @@ export interface TransportPolicy {
   retryAfterCapSeconds: number;
   /** Waits `ms`; tests pass a fake that resolves at once. */
   sleep: (ms: number) => Promise<void>;
+  /** Told of each Graph read that failed transiently (retried, or given up): the logs keep its request id. */
+  onGraphFailure?: (failure: GraphFailure) => void;
+}
+
+export interface GraphFailure {
+  /** The collection read, e.g. `applications` or `users` (no ids, no query). */
+  resource: string;
+  reason: string;
+  requestId?: string;
+  /** 0 for the first attempt. */
+  attempt: number;
+  /** True when no retry is left: the read ends as "Graph was unavailable". */
+  final: boolean;
 }
 
 export const realSleep = (ms: number): Promise<void> =>

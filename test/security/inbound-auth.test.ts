@@ -156,6 +156,24 @@ describe('inbound Bot Framework authentication (BOT_ID set)', () => {
   });
 });
 
+describe('a flood of refused requests', () => {
+  it('when 40 forged requests arrive at once, then all get 401 and the log gets at most a line a second', async () => {
+    signer = () => 'Bearer forged.token.value';
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // past the earlier tests' refusals
+    const before = harness.logLines.length;
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () => postCheck().then((r) => r.status)),
+    );
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    const lines = harness.logLines
+      .slice(before)
+      .filter((line) => line.includes('refused an inbound request'));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expectNothingRan();
+  });
+});
+
 describe('when the signing keys cannot be had', () => {
   it.each([
     ['the metadata host never answers', 'hang'],

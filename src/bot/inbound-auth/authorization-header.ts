@@ -1,4 +1,4 @@
-/** Algorithms Bot Framework signs with; anything else (none, HS256, ES…) is refused before the SDK sees it. */
+/** Algorithms Bot Framework signs with; any other (none, HS256, ES…) is refused before the SDK. */
 const ALLOWED_ALGORITHMS = new Set(['RS256', 'RS384', 'RS512']);
 /** Real channel tokens are ~1.5 KB; a bound keeps a hostile header from costing parse time. */
 const MAX_HEADER_LENGTH = 8 * 1024;

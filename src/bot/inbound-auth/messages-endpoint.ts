@@ -16,13 +16,14 @@ export interface MessagesEndpointOptions {
 }
 
 /**
- * POST /api/messages (after the server's body limits and drain gate): not JSON → 415; not an activity → 400; no valid Bot Framework
- * token → 401 (503 when the signing keys cannot be had in time); a type Teams does not send → 200,
- * ignored; else the turn runs and its invoke response (if any) is the answer. No body carries an
- * error's message or stack.
+ * POST /api/messages, after the server's drain gate and body limits: not JSON → 415; not an activity
+ * → 400; no valid Bot Framework token → 401 (503 when the signing keys cannot be had in time); a type
+ * Teams does not send → 200, ignored; else the turn runs and its invoke response (if any) is the
+ * answer. No body carries an error's message or stack.
  */
 export function messagesEndpoint(options: MessagesEndpointOptions) {
   const { adapter, bot, logger, auth } = options;
+  const refusals = refusalLog(logger);
   const logic = (context: Parameters<Bot['run']>[0]) => bot.run(context).then(() => undefined);
 
   return async (req: Request, res: Response): Promise<void> => {
@@ -34,7 +35,7 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
     const header = req.header('authorization') ?? '';
     if (auth.enabled) {
       const shape = checkAuthorizationHeader(header);
-      if (!shape.ok) return refuse(res, logger, 401, shape.reason);
+      if (!shape.ok) return refuse(res, refusals, 401, shape.reason);
     }
     let authenticated;
     try {
@@ -45,7 +46,7 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
         : await authenticating;
     } catch (error) {
       const failure = classifyAuthError(error);
-      return refuse(res, logger, failure.status, failure.reason);
+      return refuse(res, refusals, failure.status, failure.reason);
     }
     if (!HANDLED_ACTIVITY_TYPES.has(activity.type)) return void res.send(200);
 
@@ -74,10 +75,32 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
   };
 }
 
-function refuse(res: Response, logger: Logger, status: 401 | 503, reason: string): void {
-  logger.warn({ status, reason }, 'refused an inbound request');
+function refuse(res: Response, log: RefusalLog, status: 401 | 503, reason: string): void {
+  log.note(status, reason);
   if (status === 503) res.setHeader('Retry-After', '5');
   res.send(status, {
     error: status === 401 ? 'unauthorized' : 'cannot verify the request now; try again',
   });
+}
+
+interface RefusalLog {
+  note(status: number, reason: string): void;
+}
+
+/** At most one line a second about refused requests, with how many were left out. */
+function refusalLog(logger: Logger): RefusalLog {
+  let lastAt = 0;
+  let suppressed = 0;
+  return {
+    note(status, reason) {
+      const now = Date.now();
+      if (now - lastAt < 1000) {
+        suppressed++;
+        return;
+      }
+      logger.warn({ status, reason, suppressed }, 'refused an inbound request');
+      lastAt = now;
+      suppressed = 0;
+    },
+  };
 }
