@@ -66,8 +66,12 @@ export const soakBenchmark: Benchmark = {
           },
         ],
       });
-      const steady = bot.samples.filter(
-        (s) => s.at >= (bot.samples[0]?.at ?? 0) + MINUTES * 60_000 * WARMUP_SHARE,
+      const loadEndedAt = Date.now();
+      const startedAt = bot.samples[0]?.at ?? 0;
+      const steady = retained(
+        bot.samples.filter(
+          (s) => s.at >= startedAt + MINUTES * 60_000 * WARMUP_SHARE && s.at <= loadEndedAt,
+        ),
       );
       const rssSlope = slopePerMinute(steady, (s) => s.rss);
       const heapSlope = slopePerMinute(steady, (s) => s.heapUsed);
@@ -110,6 +114,24 @@ export const soakBenchmark: Benchmark = {
     }
   },
 };
+
+/**
+ * What the process retains: per 10-second window (one forced GC each), the lowest RSS and heap seen.
+ * Samples between collections hold garbage and would make the trend follow the traffic instead.
+ */
+export function retained(samples: readonly MemorySample[]): MemorySample[] {
+  const windows = new Map<number, MemorySample>();
+  for (const sample of samples) {
+    const key = Math.floor(sample.at / 10_000);
+    const low = windows.get(key);
+    windows.set(key, {
+      at: low?.at ?? sample.at,
+      rss: Math.min(low?.rss ?? Infinity, sample.rss),
+      heapUsed: Math.min(low?.heapUsed ?? Infinity, sample.heapUsed),
+    });
+  }
+  return [...windows.values()];
+}
 
 /** Least-squares slope of a memory series, in MiB per minute. */
 export function slopePerMinute(
