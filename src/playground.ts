@@ -107,42 +107,7 @@ currentUser:
   surname: Wilber
   email: alexw@contoso.example
 users:
-  - id: user-id-1
-    name: Megan Bowen
-    userPrincipleName: meganb@contoso.example
-    aadObjectId: 5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c01
-    givenName: Megan
-    surname: Bowen
-    email: meganb@contoso.example
-  - id: user-id-2
-    name: Adele Vance
-    userPrincipleName: adelev@contoso.example
-    aadObjectId: 5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c02
-    givenName: Adele
-    surname: Vance
-    email: adelev@contoso.example
-  - id: user-id-3
-    name: Isaiah Langer
-    userPrincipleName: isaiahl@contoso.example
-    aadObjectId: 5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c03
-    givenName: Isaiah
-    surname: Langer
-    email: isaiahl@contoso.example
-  - id: user-id-4
-    name: Patti Fernandez
-    userPrincipleName: pattif@contoso.example
-    aadObjectId: 5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c04
-    givenName: Patti
-    surname: Fernandez
-    email: pattif@contoso.example
-  - id: user-id-5
-    name: Lynne Robbins
-    userPrincipleName: lynner@contoso.example
-    aadObjectId: 5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c05
-    givenName: Lynne
-    surname: Robbins
-    email: lynner@contoso.example
-personalChat:
+${PLAYGROUND_PEOPLE.map(personYaml).join('')}personalChat:
   id: __PERSONAL_CHAT_ID__
 groupChat:
   id: __GROUP_CHAT_ID__
@@ -154,6 +119,27 @@ team:
   channels:
     - id: channel-announcements-id
       name: Announcements
+`;
+}
+
+/** The playground's other users (it needs five); GUIDs, like every Entra object id. */
+const PLAYGROUND_PEOPLE = [
+  ['Megan', 'Bowen', 'meganb'],
+  ['Adele', 'Vance', 'adelev'],
+  ['Isaiah', 'Langer', 'isaiahl'],
+  ['Patti', 'Fernandez', 'pattif'],
+  ['Lynne', 'Robbins', 'lynner'],
+] as const;
+
+function personYaml([givenName, surname, alias]: readonly string[], index: number): string {
+  const n = String(index + 1);
+  return `  - id: user-id-${n}
+    name: ${givenName} ${surname}
+    userPrincipleName: ${alias}@contoso.example
+    aadObjectId: 5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c${n.padStart(2, '0')}
+    givenName: ${givenName}
+    surname: ${surname}
+    email: ${alias}@contoso.example
 `;
 }
 
