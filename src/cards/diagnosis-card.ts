@@ -8,8 +8,8 @@ import {
   type TextColor,
 } from './adaptive-card';
 import { cardTitle, tenantBlocks } from './card-parts';
-import { CARD_BUDGET_BYTES, cardSizeBytes } from './card-size';
 import { countPhrase, resultGroups, type RowLayout } from './check-rows';
+import { fitCard } from './fit-card';
 import { formatUtc } from './format-time';
 import { plainText } from './plain-text';
 
@@ -57,11 +57,10 @@ const SHORTENED_NOTE =
   'Some details are shortened to fit Teams’ card size limit. Run npx pcemail check for the full text.';
 
 export function renderDiagnosisCard(view: DiagnosisCardView): AdaptiveCard {
-  for (const [index, layout] of LAYOUTS.entries()) {
-    const card = buildCard(view, layout, index > 0);
-    if (cardSizeBytes(card) <= CARD_BUDGET_BYTES) return card;
-  }
-  return buildCard(view, SMALLEST_LAYOUT, true);
+  return fitCard((layout, shortened) => buildCard(view, layout, shortened), [
+    ...LAYOUTS,
+    SMALLEST_LAYOUT,
+  ]);
 }
 
 function buildCard(view: DiagnosisCardView, layout: RowLayout, shortened: boolean): AdaptiveCard {

@@ -12,7 +12,7 @@ import {
 } from '../adaptive-card';
 import { cardTitle, tenantBlocks, type TenantView } from '../card-parts';
 import { plainText } from '../plain-text';
-import { fitCard } from './fit-card';
+import { fitCard } from '../fit-card';
 import { resultsSection } from './results-section';
 import { noticeBlock, SETUP_VERBS, wizardAction, type CardNotice } from './setup-card-parts';
 

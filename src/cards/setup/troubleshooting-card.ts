@@ -14,7 +14,7 @@ import {
 import { cardTitle, tenantBlocks, type TenantView } from '../card-parts';
 import { plainText } from '../plain-text';
 import { TROUBLESHOOT_VERBS } from './explanation-card';
-import { fitCard } from './fit-card';
+import { fitCard } from '../fit-card';
 import { resultsSection } from './results-section';
 import { noticeBlock, type CardNotice } from './setup-card-parts';
 

@@ -1,9 +1,9 @@
-import type { AdaptiveCard } from '../adaptive-card';
-import { CARD_BUDGET_BYTES, cardSizeBytes } from '../card-size';
-import type { RowLayout } from '../check-rows';
+import type { AdaptiveCard } from './adaptive-card';
+import { CARD_BUDGET_BYTES, cardSizeBytes } from './card-size';
+import type { RowLayout } from './check-rows';
 
-/** Most detail first; each next layout is smaller (as the diagnosis card does). */
-const LAYOUTS: readonly RowLayout[] = [
+/** Most detail first; each next layout is smaller. The last one always fits. */
+export const COMPACT_LAYOUTS: readonly RowLayout[] = [
   {
     collapseAbove: 10,
     maxListed: 10,
@@ -33,9 +33,10 @@ const LAYOUTS: readonly RowLayout[] = [
 /** Builds the card with ever smaller result rows until it fits Teams' size limit. */
 export function fitCard(
   build: (layout: RowLayout, shortened: boolean) => AdaptiveCard,
+  layouts: readonly RowLayout[] = COMPACT_LAYOUTS,
 ): AdaptiveCard {
   let card: AdaptiveCard | undefined;
-  for (const [index, layout] of LAYOUTS.entries()) {
+  for (const [index, layout] of layouts.entries()) {
     card = build(layout, index > 0);
     if (cardSizeBytes(card) <= CARD_BUDGET_BYTES) return card;
   }
