@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '../../src/cards';
-import { succeeded, type AppRegistration } from '../../src/domain';
+import { succeeded } from '../../src/domain';
 import type { Notifier, PostOutcome } from '../../src/monitor/notifier';
 import { runSecretExpiry } from '../../src/monitor/secret-expiry-job';
-import { subscriptionKey, type Subscription } from '../../src/monitor/subscription';
 import type { RunningServer } from '../../src/server';
 import { startBot } from '../../src/start-bot';
 import { BlobStateStore } from '../../src/store';
@@ -19,6 +18,8 @@ import {
   manualClock,
   postsTo,
   runJob,
+  subscribeChannels,
+  TWO_SECRET_APP,
 } from '../monitor/support/notification-helpers';
 
 const ADMINS = '19:pcemail-admins@thread.tacv2';
@@ -116,39 +117,7 @@ describe('two bot instances sharing Azure Blob state (Azurite)', () => {
     );
     const now = () => new Date('2025-06-01T08:00:00Z');
     const channels = Array.from({ length: 20 }, (_, i) => channel(i));
-    for (const c of channels) {
-      await stores[0]!.put(c.key, c);
-      const subscription: Subscription = {
-        conversationKey: c.key,
-        subscribedBy: 'test',
-        subscribedAt: now().toISOString(),
-      };
-      await stores[0]!.put(subscriptionKey(c.key), subscription);
-    }
-    const app: AppRegistration = {
-      id: 'app-object-id',
-      appId: '5f0e9d1c-2b3a-4c5d-8e7f-6a5b4c3d2e1f',
-      displayName: 'PCEmail',
-      signInAudience: 'AzureADMyOrg',
-      requiredResourceAccess: [],
-      keyCredentials: [],
-      passwordCredentials: [
-        {
-          keyId: 'k1',
-          displayName: 'one',
-          hint: 'abc',
-          startDateTime: '2023-06-01T00:00:00Z',
-          endDateTime: '2025-06-05T00:00:00Z',
-        },
-        {
-          keyId: 'k2',
-          displayName: 'two',
-          hint: 'def',
-          startDateTime: '2024-06-01T00:00:00Z',
-          endDateTime: '2025-06-20T00:00:00Z',
-        },
-      ],
-    };
+    await subscribeChannels(stores[0]!, channels, now());
     const delivered: string[] = [];
     const notifier: Notifier = {
       async post(conversation, card: AdaptiveCard): Promise<PostOutcome> {
@@ -162,7 +131,7 @@ describe('two bot instances sharing Azure Blob state (Azurite)', () => {
       runSecretExpiry({
         store: stores[index]!,
         notifier,
-        credentials: { read: () => Promise.resolve([succeeded([app])]) },
+        credentials: { read: () => Promise.resolve([succeeded([TWO_SECRET_APP])]) },
         now,
         thresholds: [30, 14, 7, 3, 1, 0],
         simulated: true,

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '../../src/cards';
-import { succeeded, type AppRegistration } from '../../src/domain';
+import { succeeded } from '../../src/domain';
 import type { Notifier, PostOutcome } from '../../src/monitor/notifier';
 import { runSecretExpiry } from '../../src/monitor/secret-expiry-job';
-import { subscriptionKey, type Subscription } from '../../src/monitor/subscription';
 import { BlobStateStore } from '../../src/store';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { capturingLogger } from '../support/log-capture';
 import { channel } from '../monitor/support/conversations';
+import { subscribeChannels, TWO_SECRET_APP } from '../monitor/support/notification-helpers';
 
 let azurite: Azurite | undefined;
 let folder = '';
@@ -24,31 +24,6 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const app: AppRegistration = {
-  id: 'app-object-id',
-  appId: '5f0e9d1c-2b3a-4c5d-8e7f-6a5b4c3d2e1f',
-  displayName: 'PCEmail',
-  signInAudience: 'AzureADMyOrg',
-  requiredResourceAccess: [],
-  keyCredentials: [],
-  passwordCredentials: [
-    {
-      keyId: 'k1',
-      displayName: 'one',
-      hint: 'abc',
-      startDateTime: '2023-06-01T00:00:00Z',
-      endDateTime: '2025-06-05T00:00:00Z',
-    },
-    {
-      keyId: 'k2',
-      displayName: 'two',
-      hint: 'def',
-      startDateTime: '2024-06-01T00:00:00Z',
-      endDateTime: '2025-06-20T00:00:00Z',
-    },
-  ],
-};
-
 describe('reminders while Azure Storage restarts (Azurite on disk, fixed port)', () => {
   it('when Azurite restarts in the middle of two instances sending reminders, then after the next run every reminder reached its channel exactly once', async () => {
     const container = `restart-${randomUUID().slice(0, 8)}`;
@@ -56,15 +31,7 @@ describe('reminders while Azure Storage restarts (Azurite on disk, fixed port)',
     const stores = [0, 1].map(() => new BlobStateStore({ connectionString, container }));
     const now = () => new Date('2025-06-01T08:00:00Z');
     const channels = Array.from({ length: 30 }, (_, i) => channel(i));
-    for (const c of channels) {
-      await stores[0]!.put(c.key, c);
-      const subscription: Subscription = {
-        conversationKey: c.key,
-        subscribedBy: 'test',
-        subscribedAt: now().toISOString(),
-      };
-      await stores[0]!.put(subscriptionKey(c.key), subscription);
-    }
+    await subscribeChannels(stores[0]!, channels, now());
     const delivered: string[] = [];
     let sendsUnderWay: () => void = () => undefined;
     const fanOutStarted = new Promise<void>((resolve) => (sendsUnderWay = resolve));
@@ -82,7 +49,7 @@ describe('reminders while Azure Storage restarts (Azurite on disk, fixed port)',
       runSecretExpiry({
         store: stores[index]!,
         notifier,
-        credentials: { read: () => Promise.resolve([succeeded([app])]) },
+        credentials: { read: () => Promise.resolve([succeeded([TWO_SECRET_APP])]) },
         now,
         thresholds: [30, 14, 7, 3, 1, 0],
         simulated: true,

@@ -1,3 +1,7 @@
+import type { AppRegistration } from '../../../src/domain';
+import type { StoredConversation } from '../../../src/monitor/stored-conversation';
+import { subscriptionKey, type Subscription } from '../../../src/monitor/subscription';
+import type { StateStore } from '../../../src/store/state-store';
 import type { JobReport } from '../../../src/jobs/job';
 import type { RunningSimulator } from '../../../src/simulator';
 import type { BotHarness } from '../../support/bot-harness';
@@ -137,3 +141,46 @@ export function manualClock(start = Date.now()): {
     },
   };
 }
+
+/** Stores each channel's conversation and subscribes it to notifications. */
+export async function subscribeChannels(
+  store: StateStore,
+  channels: readonly StoredConversation[],
+  subscribedAt: Date,
+): Promise<void> {
+  for (const c of channels) {
+    await store.put(c.key, c);
+    const subscription: Subscription = {
+      conversationKey: c.key,
+      subscribedBy: 'test',
+      subscribedAt: subscribedAt.toISOString(),
+    };
+    await store.put(subscriptionKey(c.key), subscription);
+  }
+}
+
+/** PCEmail with two secrets, ending 2025-06-05 and 2025-06-20. */
+export const TWO_SECRET_APP: AppRegistration = {
+  id: 'app-object-id',
+  appId: '5f0e9d1c-2b3a-4c5d-8e7f-6a5b4c3d2e1f',
+  displayName: 'PCEmail',
+  signInAudience: 'AzureADMyOrg',
+  requiredResourceAccess: [],
+  keyCredentials: [],
+  passwordCredentials: [
+    {
+      keyId: 'k1',
+      displayName: 'one',
+      hint: 'abc',
+      startDateTime: '2023-06-01T00:00:00Z',
+      endDateTime: '2025-06-05T00:00:00Z',
+    },
+    {
+      keyId: 'k2',
+      displayName: 'two',
+      hint: 'def',
+      startDateTime: '2024-06-01T00:00:00Z',
+      endDateTime: '2025-06-20T00:00:00Z',
+    },
+  ],
+};
