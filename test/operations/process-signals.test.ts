@@ -1,34 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeConnector } from '../support/fake-connector';
+import { ensureFreshBuild, ROOT } from '../support/fresh-build';
 
-const ROOT = path.join(__dirname, '..', '..');
 const ENTRY = path.join(ROOT, 'dist', 'index.js');
-
-/** The spawned test runs the built bot; rebuild first when a source file is newer than the build. */
-function ensureFreshBuild(): void {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-      const full = path.join(dir, entry.name);
-      return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-    }, 0);
-  let built: number;
-  try {
-    built = statSync(ENTRY).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  if (built >= newest(path.join(ROOT, 'src'))) return;
-  const result = spawnSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (result.status !== 0)
-    throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
-}
 
 interface Started {
   child: ChildProcess;
