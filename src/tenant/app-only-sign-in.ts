@@ -18,6 +18,8 @@ export interface AppOnlySignInOptions {
 export interface SignedIn {
   accessToken: string;
   roles: string[];
+  /** False when the token is not a JWT the product can decode (its roles are then unknown). */
+  readable: boolean;
 }
 
 /**
@@ -48,7 +50,12 @@ export class AppOnlySignIn {
         skipCache: fresh,
       });
       if (!result?.accessToken) throw new Error('Entra issued no access token');
-      return { accessToken: result.accessToken, roles: rolesClaim(result.accessToken) };
+      const claims = readClaims(result.accessToken);
+      return {
+        accessToken: result.accessToken,
+        roles: claims ? rolesOf(claims) : [],
+        readable: claims !== undefined,
+      };
     } catch (error) {
       throw new ProductError(signInErrorInfo(error, this.options.identity));
     }
@@ -83,14 +90,32 @@ export function signInErrorInfo(error: unknown, identity: string): ErrorInfo {
 
 /** Reads the `roles` claim of an access token without verifying it: it only reports what it carries. */
 export function rolesClaim(accessToken: string): string[] {
-  const payload = accessToken.split('.')[1];
-  if (!payload) return [];
+  const claims = readClaims(accessToken);
+  return claims ? rolesOf(claims) : [];
+}
+
+/**
+ * The claims of a JWS access token, or undefined when it is not one the product can read. Microsoft
+ * warns that tokens for its APIs may be encrypted or change format, so this never decides a verdict
+ * on its own: https://learn.microsoft.com/entra/identity-platform/access-tokens
+ */
+export function readClaims(accessToken: string): Record<string, unknown> | undefined {
+  const parts = accessToken.split('.');
+  const payload = parts[1];
+  if (parts.length !== 3 || !payload) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: unknown };
-    return Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : undefined;
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+function rolesOf(claims: Record<string, unknown>): string[] {
+  const roles = claims.roles;
+  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 }
 
 function firstAadsts(message: string | undefined): number | undefined {

@@ -1,3 +1,4 @@
+import { APPLICATION_READ, GRANTS_READ } from '../inspector-permissions';
 import type { AppRoleAssignment, OAuth2PermissionGrant } from '../tenant-snapshot';
 import { blockerFromError } from './blockers';
 import type { JudgeContext } from './judge-context';
@@ -24,7 +25,7 @@ export function appRoleAssignmentsOf(ctx: JudgeContext): Available<AppRoleAssign
       blocker: blockerFromError(
         assignments.error,
         "PCEmail's application permission grants",
-        'Application.Read.All',
+        APPLICATION_READ,
       ),
     };
   }
@@ -51,7 +52,7 @@ export function permissionGrantsOf(ctx: JudgeContext): Available<OAuth2Permissio
       blocker: blockerFromError(
         grants.error,
         "PCEmail's delegated permission grants",
-        'DelegatedPermissionGrant.Read.All',
+        GRANTS_READ,
       ),
     };
   }
@@ -76,6 +77,6 @@ export function graphServicePrincipalBlocker({ snapshot }: JudgeContext): Blocke
   return blockerFromError(
     graphSp.error,
     "Microsoft Graph's service principal",
-    'Application.Read.All',
+    APPLICATION_READ,
   );
 }

@@ -1,5 +1,6 @@
 import { GRAPH_APP_ID, REQUIRED_PERMISSIONS } from '../graph-permissions';
 import { buildPermissionCatalog } from '../permission-catalog';
+import { restrictionModelOf } from '../restriction-model';
 import type { OAuth2PermissionGrant, TenantSnapshot } from '../tenant-snapshot';
 import type { ConsentPermission, ResolvedPermission } from './consent-permission';
 
@@ -26,6 +27,11 @@ export type ConsentGap =
       /** Needed but not even requested: it must be added to the app registration first. */
       notRequested: ConsentPermission[];
       organizationGrant?: OrganizationGrant;
+      /**
+       * Mail permissions a tenant-wide consent must not give: under RBAC for Applications an Entra
+       * consent for Mail.* voids the management scope (Entra and RBAC grants add up).
+       */
+      withheld?: ConsentPermission[];
     }
   | { ok: false; reason: string };
 
@@ -92,9 +98,15 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
 
   const missing: ResolvedPermission[] = [];
   const notRequested: ConsentPermission[] = [];
+  const withheld: ConsentPermission[] = [];
+  const rbac = restrictionModelOf(snapshot) === 'rbac';
   for (const { name, type } of REQUIRED_PERMISSIONS) {
     const id = catalog.idOf(name, type);
     if (id === undefined) continue;
+    if (rbac && type === 'Role') {
+      withheld.push({ name, type });
+      continue;
+    }
     const consented =
       type === 'Role'
         ? assignments.value.some(
@@ -119,6 +131,7 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
     },
     missing,
     notRequested,
+    withheld,
     ...(organizationGrant
       ? { organizationGrant: { id: organizationGrant.id, scope: organizationGrant.scope } }
       : {}),

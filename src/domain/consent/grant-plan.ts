@@ -20,6 +20,8 @@ export interface GrantPlan {
   alreadyGranted: ConsentPermission[];
   /** Asked for by the request, but PCEmail no longer requests it: not granted. */
   noLongerRequested: ConsentPermission[];
+  /** Asked for by the request, but withheld: under RBAC for Applications a Mail.* consent voids the scope. */
+  withheld: ConsentPermission[];
 }
 
 /**
@@ -51,9 +53,13 @@ export function planGrant(
       scopes: toGrant.filter((p) => p.type === 'Scope'),
       ...(gap.organizationGrant ? { organizationGrant: gap.organizationGrant } : {}),
       alreadyGranted: wanted.filter(
-        (p) => !includesPermission(gap.missing, p) && !includesPermission(gap.notRequested, p),
+        (p) =>
+          !includesPermission(gap.missing, p) &&
+          !includesPermission(gap.notRequested, p) &&
+          !includesPermission(gap.withheld ?? [], p),
       ),
       noLongerRequested: wanted.filter((p) => includesPermission(gap.notRequested, p)),
+      withheld: wanted.filter((p) => includesPermission(gap.withheld ?? [], p)),
     },
   };
 }
