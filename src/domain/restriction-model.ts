@@ -11,7 +11,11 @@ import type { TenantSnapshot } from './tenant-snapshot';
 export type RestrictionModel = 'access-policy' | 'rbac';
 export type RestrictionSetting = RestrictionModel | 'auto';
 
-export const RESTRICTION_SETTINGS: readonly RestrictionSetting[] = ['auto', 'access-policy', 'rbac'];
+export const RESTRICTION_SETTINGS: readonly RestrictionSetting[] = [
+  'auto',
+  'access-policy',
+  'rbac',
+];
 
 /** The Graph application roles that open every mailbox when consented in Entra. */
 export const TENANT_WIDE_MAIL_ROLES = [

@@ -49,11 +49,7 @@ export function permissionGrantsOf(ctx: JudgeContext): Available<OAuth2Permissio
   if (!grants.ok) {
     return {
       ok: false,
-      blocker: blockerFromError(
-        grants.error,
-        "PCEmail's delegated permission grants",
-        GRANTS_READ,
-      ),
+      blocker: blockerFromError(grants.error, "PCEmail's delegated permission grants", GRANTS_READ),
     };
   }
   return { ok: true, value: grants.value.filter((g) => g.clientId === sp.value.id) };
@@ -74,9 +70,5 @@ export function graphServicePrincipalBlocker({ snapshot }: JudgeContext): Blocke
       fix: 'Run the check again.',
     };
   }
-  return blockerFromError(
-    graphSp.error,
-    "Microsoft Graph's service principal",
-    APPLICATION_READ,
-  );
+  return blockerFromError(graphSp.error, "Microsoft Graph's service principal", APPLICATION_READ);
 }

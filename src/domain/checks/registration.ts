@@ -143,11 +143,7 @@ export function servicePrincipalOf({ snapshot }: JudgeContext): Available<Servic
   if (!sp.ok) {
     return {
       ok: false,
-      blocker: blockerFromError(
-        sp.error,
-        "PCEmail's enterprise application",
-        APPLICATION_READ,
-      ),
+      blocker: blockerFromError(sp.error, "PCEmail's enterprise application", APPLICATION_READ),
     };
   }
   if (sp.value === null) return { ok: false, blocker: NO_SERVICE_PRINCIPAL };

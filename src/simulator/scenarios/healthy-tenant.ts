@@ -135,6 +135,7 @@ export function buildHealthyTenant(now: Date): ScenarioDraft {
         description: 'Restrict PCEmail to the PCEmail mailboxes',
       },
     ],
+    managementRoleAssignments: [],
   };
   assignGraphRole(state, inspectorSp, 'Application.Read.All', 30, now);
   assignGraphRole(state, inspectorSp, 'Directory.Read.All', 30, now);

@@ -1,0 +1,50 @@
+import { INSPECTOR_APP_ID, INSPECTOR_SP_ID, PCEMAIL_SP_ID, SCOPE_GROUP_ID } from './healthy-tenant';
+import type { ScenarioDefinition, ScenarioDraft } from './scenario';
+import { appByAppId, graphAccess, revokeGraphRole } from './tenant-edits';
+
+/**
+ * RBAC for Applications in place of the access policy: the Exchange role assignments "Application
+ * Mail.ReadWrite" and "Application Mail.Send" scoped to the PCEmail group, no access policy.
+ * https://learn.microsoft.com/exchange/permissions-exo/application-rbac
+ */
+function restrictWithRbac(d: ScenarioDraft): void {
+  d.state.accessPolicies = [];
+  d.state.managementRoleAssignments = ['Application Mail.ReadWrite', 'Application Mail.Send'].map(
+    (role) => ({ servicePrincipalId: PCEMAIL_SP_ID, role, scopeGroupId: SCOPE_GROUP_ID }),
+  );
+}
+
+/** How PCEmail is limited to its mailboxes, and who may read what. */
+export const restrictionScenarios: ScenarioDefinition[] = [
+  {
+    name: 'rbac-restricted',
+    description:
+      'RBAC for Applications restricts PCEmail to the scope group; the Entra consents for Mail.ReadWrite and ' +
+      'Mail.Send were removed, as Microsoft asks. Every check passes.',
+    apply: (d) => {
+      restrictWithRbac(d);
+      revokeGraphRole(d.state, PCEMAIL_SP_ID, 'Mail.ReadWrite');
+      revokeGraphRole(d.state, PCEMAIL_SP_ID, 'Mail.Send');
+    },
+  },
+  {
+    name: 'rbac-tenant-wide-consent',
+    description:
+      'RBAC for Applications is set up, but the tenant-wide Entra consents for Mail.ReadWrite and Mail.Send ' +
+      'are still there: Entra and RBAC grants add up, so PCEmail reads every mailbox.',
+    intent: { 'mailbox.restricted': 'fail' },
+    apply: restrictWithRbac,
+  },
+  {
+    name: 'inspector-application-read-only',
+    description:
+      'The bot’s inspector holds Application.Read.All but not Directory.Read.All, so it cannot list ' +
+      'delegated permission grants (403 Authorization_RequestDenied).',
+    apply: (d) => {
+      appByAppId(d.state, INSPECTOR_APP_ID).requiredResourceAccess = graphAccess([
+        ['Application.Read.All', 'Role'],
+      ]);
+      revokeGraphRole(d.state, INSPECTOR_SP_ID, 'Directory.Read.All');
+    },
+  },
+];
