@@ -34,6 +34,7 @@ export const SCENARIO_EXPECTATIONS: Record<string, ExpectedRow[]> = {
   'rbac-restricted': [],
   // Entra and RBAC grants add up: the leftover tenant-wide consent lets PCEmail read every mailbox.
   'rbac-tenant-wide-consent': [{ id: 'mailbox.restricted', status: 'fail' }],
+  'rbac-grant-ready': [{ id: 'consent.user-read', status: 'fail' }],
   // Without Directory.Read.All the delegated grants cannot be listed: the rows that need them skip.
   'inspector-application-read-only': [
     { id: 'permission.least-privilege', status: 'skip' },

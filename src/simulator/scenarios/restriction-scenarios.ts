@@ -1,6 +1,13 @@
 import { INSPECTOR_APP_ID, INSPECTOR_SP_ID, PCEMAIL_SP_ID, SCOPE_GROUP_ID } from './healthy-tenant';
 import type { ScenarioDefinition, ScenarioDraft } from './scenario';
-import { appByAppId, graphAccess, revokeGraphRole } from './tenant-edits';
+import {
+  appByAppId,
+  assignGraphRole,
+  graphAccess,
+  revokeGraphRole,
+  setGraphGrant,
+  spByAppId,
+} from './tenant-edits';
 
 /**
  * RBAC for Applications in place of the access policy: the Exchange role assignments "Application
@@ -34,6 +41,28 @@ export const restrictionScenarios: ScenarioDefinition[] = [
       'are still there: Entra and RBAC grants add up, so PCEmail reads every mailbox.',
     intent: { 'mailbox.restricted': 'fail' },
     apply: restrictWithRbac,
+  },
+  {
+    name: 'rbac-grant-ready',
+    description:
+      'RBAC for Applications restricts PCEmail and no Entra Mail consent exists (correct), but User.Read has ' +
+      'no admin consent; the bot may grant consent itself. A grant must add User.Read only.',
+    intent: { 'consent.user-read': 'fail' },
+    apply: (d) => {
+      restrictWithRbac(d);
+      revokeGraphRole(d.state, PCEMAIL_SP_ID, 'Mail.ReadWrite');
+      revokeGraphRole(d.state, PCEMAIL_SP_ID, 'Mail.Send');
+      setGraphGrant(d.state, PCEMAIL_SP_ID, null);
+      appByAppId(d.state, INSPECTOR_APP_ID).requiredResourceAccess = graphAccess([
+        ['Application.Read.All', 'Role'],
+        ['Directory.Read.All', 'Role'],
+        ['AppRoleAssignment.ReadWrite.All', 'Role'],
+        ['DelegatedPermissionGrant.ReadWrite.All', 'Role'],
+      ]);
+      const inspector = spByAppId(d.state, INSPECTOR_APP_ID);
+      assignGraphRole(d.state, inspector, 'AppRoleAssignment.ReadWrite.All', 30, d.now);
+      assignGraphRole(d.state, inspector, 'DelegatedPermissionGrant.ReadWrite.All', 30, d.now);
+    },
   },
   {
     name: 'inspector-application-read-only',
