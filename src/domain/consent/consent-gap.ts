@@ -1,7 +1,7 @@
 import { GRAPH_APP_ID, REQUIRED_PERMISSIONS } from '../graph-permissions';
 import { buildPermissionCatalog } from '../permission-catalog';
 import { restrictionModelOf } from '../restriction-model';
-import type { OAuth2PermissionGrant, TenantSnapshot } from '../tenant-snapshot';
+import type { AppRegistration, OAuth2PermissionGrant, TenantSnapshot } from '../tenant-snapshot';
 import type { ConsentPermission, ResolvedPermission } from './consent-permission';
 
 /** The objects a grant names: PCEmail's app and service principal, and Graph's service principal. */
@@ -10,6 +10,8 @@ export interface ConsentTarget {
   appName: string;
   servicePrincipalId: string;
   graphServicePrincipalId: string;
+  /** A redirect URI registered on the app's web platform, for the admin-consent link. */
+  redirectUri?: string;
 }
 
 /** The organization-wide (AllPrincipals) delegated grant from PCEmail to Graph, when one exists. */
@@ -128,14 +130,22 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
       appName: app.displayName,
       servicePrincipalId: spId,
       graphServicePrincipalId: graphSpId,
+      ...redirectUriOf(app),
     },
     missing,
     notRequested,
-    withheld,
+    ...(withheld.length > 0 ? { withheld } : {}),
     ...(organizationGrant
       ? { organizationGrant: { id: organizationGrant.id, scope: organizationGrant.scope } }
       : {}),
   };
+}
+
+/** Entra's /adminconsent accepts only a registered redirect URI; https ones first. */
+function redirectUriOf(app: AppRegistration): { redirectUri?: string } {
+  const uris = app.web?.redirectUris ?? [];
+  const chosen = uris.find((u) => u.startsWith('https://')) ?? uris[0];
+  return chosen === undefined ? {} : { redirectUri: chosen };
 }
 
 export function hasScope(grant: Pick<OAuth2PermissionGrant, 'scope'>, name: string): boolean {

@@ -21,7 +21,7 @@ export interface GrantPlan {
   /** Asked for by the request, but PCEmail no longer requests it: not granted. */
   noLongerRequested: ConsentPermission[];
   /** Asked for by the request, but withheld: under RBAC for Applications a Mail.* consent voids the scope. */
-  withheld: ConsentPermission[];
+  withheld?: ConsentPermission[];
 }
 
 /**
@@ -59,11 +59,19 @@ export function planGrant(
           !includesPermission(gap.withheld ?? [], p),
       ),
       noLongerRequested: wanted.filter((p) => includesPermission(gap.notRequested, p)),
-      withheld: wanted.filter((p) => includesPermission(gap.withheld ?? [], p)),
+      ...withheldOf(wanted, gap.withheld ?? []),
     },
   };
 }
 
 export function describePermissions(list: readonly ConsentPermission[]): string {
   return list.length === 0 ? 'none' : list.map(describeConsentPermission).join(', ');
+}
+
+function withheldOf(
+  wanted: readonly ConsentPermission[],
+  withheld: readonly ConsentPermission[],
+): { withheld?: ConsentPermission[] } {
+  const list = wanted.filter((p) => includesPermission(withheld, p));
+  return list.length > 0 ? { withheld: list } : {};
 }

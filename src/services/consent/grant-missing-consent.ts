@@ -29,7 +29,7 @@ export async function grantMissingConsent(
   for (const permission of plan.noLongerRequested) {
     steps.push({ permission, outcome: 'not-attempted', error: 'PCEmail no longer requests it' });
   }
-  for (const permission of plan.withheld) {
+  for (const permission of plan.withheld ?? []) {
     steps.push({
       permission,
       outcome: 'not-attempted',
