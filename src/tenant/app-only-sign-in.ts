@@ -1,6 +1,7 @@
 import { ConfidentialClientApplication, ServerError } from '@azure/msal-node';
 import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
 import { EntraNetworkClient } from './entra-network-client';
+import { msalAuthority } from './msal-authority';
 import { isTransientStatus, type TransportPolicy } from './transport-policy';
 
 export interface AppOnlySignInOptions {
@@ -31,12 +32,13 @@ export class AppOnlySignIn {
   private readonly msal: ConfidentialClientApplication;
 
   constructor(private readonly options: AppOnlySignInOptions) {
+    const { authority, knownAuthorities } = msalAuthority(options.authorityHost, options.tenantId);
     this.msal = new ConfidentialClientApplication({
       auth: {
         clientId: options.clientId,
         clientSecret: options.clientSecret,
-        // Kept on Microsoft's host so MSAL uses its built-in metadata; the network client re-addresses it.
-        authority: `https://login.microsoftonline.com/${options.tenantId}`,
+        authority,
+        ...(knownAuthorities ? { knownAuthorities } : {}),
       },
       system: { networkClient: new EntraNetworkClient(options.authorityHost, options.policy) },
     });
