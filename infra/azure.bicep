@@ -34,7 +34,7 @@ param botTenantId string = tenant().tenantId
 @description('Tenant where PCEmail is registered (TENANT_ID). Empty = the bot\'s tenant.')
 param pcemailTenantId string = ''
 
-@description('App-only identity that inspects the tenant (GRAPH_CLIENT_ID). Empty = the bot\'s.')
+@description('App-only identity that inspects the tenant (GRAPH_CLIENT_ID); it needs the Graph application permissions Application.Read.All and Directory.Read.All. Empty = the bot\'s.')
 param graphClientId string = ''
 
 @secure()

@@ -1,4 +1,6 @@
-import { describeGuidProblem, isGuid } from './domain';
+import { INSPECTOR_PERMISSIONS_TEXT } from './domain/inspector-permissions';
+import { describeGuidProblem, isGuid, RESTRICTION_SETTINGS, type RestrictionSetting } from './domain';
+import { describeCloudMismatch } from './domain/cloud';
 import { DEFAULT_SCHEDULE_TIMEZONE, describeScheduleProblem, describeTimezoneProblem } from './jobs/cron-schedule';
 
 /** The one place that knows the environment variables (DESIGN §3). Everything else receives AppConfig. */
@@ -69,6 +71,8 @@ export interface PcemailSettings {
   clientSecret?: string;
   mailboxes: string[];
   outOfScopeMailbox?: string;
+  /** RESTRICTION_MODEL: how PCEmail is limited to its mailboxes; `auto` infers it from evidence. */
+  restrictionModel: RestrictionSetting;
 }
 
 export interface StateSettings {
@@ -190,7 +194,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
   };
   if (!inspector.clientId) {
     problems.push(
-      'GRAPH_CLIENT_ID is empty (and no BOT_ID to fall back on): set it to an app registration in your tenant that holds Application.Read.All.',
+      `GRAPH_CLIENT_ID is empty (and no BOT_ID to fall back on): set it to an app registration in your tenant that holds ${INSPECTOR_PERMISSIONS_TEXT}.`,
     );
   } else {
     requireGuid(problems, 'GRAPH_CLIENT_ID', inspector.clientId, 'the inspector app registration');
@@ -217,12 +221,14 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
     clientSecret: value(env, 'PCEMAIL_CLIENT_SECRET'),
     mailboxes,
     outOfScopeMailbox,
+    restrictionModel: readRestrictionModel(env, problems),
   };
 
   const endpoints = {
     graph: readEndpoint(env, 'GRAPH_ENDPOINT', 'https://graph.microsoft.com', problems),
     authority: readEndpoint(env, 'AUTHORITY_HOST', 'https://login.microsoftonline.com', problems),
   };
+  checkSameCloud(endpoints, problems);
 
   const approvers = list(env, 'APPROVERS');
   for (const approver of approvers) {
@@ -434,6 +440,23 @@ function readCronSetting(env: NodeJS.ProcessEnv, name: string, fallback: string,
     problems.push(`${name} is "${printable(raw)}": ${problem}; use a cron expression such as "${fallback}", or off.`);
   }
   return raw;
+}
+
+/** RESTRICTION_MODEL = auto (default) | access-policy | rbac. */
+function readRestrictionModel(env: NodeJS.ProcessEnv, problems: string[]): RestrictionSetting {
+  const raw = (value(env, 'RESTRICTION_MODEL') ?? 'auto').toLowerCase();
+  const known = RESTRICTION_SETTINGS.find((s) => s === raw);
+  if (known === undefined) {
+    problems.push(`RESTRICTION_MODEL is "${printable(raw)}": use auto, access-policy or rbac.`);
+    return 'auto';
+  }
+  return known;
+}
+
+/** GRAPH_ENDPOINT and AUTHORITY_HOST must be the same Microsoft cloud (loopback stand-ins are not judged). */
+function checkSameCloud(endpoints: { graph: string; authority: string }, problems: string[]): void {
+  const mismatch = describeCloudMismatch(endpoints.graph, endpoints.authority);
+  if (mismatch) problems.push(mismatch);
 }
 
 function looksLikeMailbox(address: string): boolean {

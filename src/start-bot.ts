@@ -1,5 +1,6 @@
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
+import { exchangeEnvironmentOf } from './domain/cloud';
 import { createAdapter } from './bot/create-adapter';
 import { ConversationRegistry } from './bot/conversation-registry';
 import { createBot } from './bot/create-bot';
@@ -59,6 +60,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     logger: options.logger,
     tenant: config.tenant,
     appName: config.pcemail.appName,
+    exchangeEnvironment: exchangeEnvironmentOf(config.endpoints.graph),
     allowedTenants: config.allowedTenants,
     localMode: config.bot.localMode,
     permissionCheck: services.permissionCheck,

@@ -22,6 +22,7 @@ describe('readConfig', () => {
       clientSecret: undefined,
       mailboxes: [],
       outOfScopeMailbox: undefined,
+      restrictionModel: 'auto',
     });
     expect(config.endpoints).toEqual({
       graph: 'https://graph.microsoft.com',

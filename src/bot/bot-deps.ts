@@ -1,3 +1,4 @@
+import type { ExchangeEnvironment } from '../domain/cloud';
 import type { Logger } from '../logger';
 import type { NotificationFacts } from '../monitor/build-monitor';
 import type { Notifier } from '../monitor/notifier';
@@ -28,6 +29,8 @@ export interface BotDeps {
   consentMode: 'grant' | 'link';
   /** Admin consent requests, approvals and their audit trail (DESIGN §6). */
   consent: ConsentService;
+  /** Connect-ExchangeOnline's environment in a sovereign cloud, for the restriction commands. */
+  exchangeEnvironment?: ExchangeEnvironment;
   /** What is posted where and when (schedules, watched apps), for `notifications`. */
   notifications?: NotificationFacts;
 }

@@ -1,3 +1,4 @@
+import type { RestrictionModel } from './restriction-model';
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export const CHECK_IDS = [
@@ -69,6 +70,8 @@ export interface Diagnosis {
   checks: CheckResult[];
   /** What the checks found about the registration, as data (the setup summary and scripts use it). */
   facts?: RegistrationFacts;
+  /** The restriction model the checks judged by (configured, or inferred from the evidence). */
+  restriction?: RestrictionModel;
 }
 
 /** Facts read from the tenant about the one PCEmail registration (none when it was not found). */

@@ -22,6 +22,7 @@ import { judgeSecretWorks } from './checks/secret-sign-in';
 import { judgeTokenRoles } from './checks/token-roles';
 import { skip, toResult, type Blocker, type Verdict } from './checks/verdict';
 import { buildPermissionCatalog } from './permission-catalog';
+import { restrictionModelOf } from './restriction-model';
 import type { AppRegistration, SnapshotSettings, TenantSnapshot } from './tenant-snapshot';
 
 type SingleRowCheck = Exclude<CheckId, 'app.registered' | 'mailbox.access'>;
@@ -56,7 +57,13 @@ export function diagnose(snapshot: TenantSnapshot): Diagnosis {
     : skipAll(later, snapshot.settings, app.blocker);
   const checks = [toResult('app.registered', judgeAppRegistered(snapshot)), ...rows];
   const facts = app.ok ? registrationFacts(snapshot, app.value) : { credentials: [] };
-  return { tenant: snapshot.tenant, checkedAt: snapshot.takenAt, checks, facts };
+  return {
+    tenant: snapshot.tenant,
+    checkedAt: snapshot.takenAt,
+    checks,
+    facts,
+    restriction: restrictionModelOf(snapshot),
+  };
 }
 
 function registrationFacts(snapshot: TenantSnapshot, app: AppRegistration): RegistrationFacts {
@@ -89,6 +96,7 @@ function contextFor(snapshot: TenantSnapshot, app: AppRegistration): JudgeContex
     app,
     now: Date.parse(snapshot.takenAt),
     catalog: buildPermissionCatalog(snapshot.graphServicePrincipal),
+    restriction: restrictionModelOf(snapshot),
   };
 }
 

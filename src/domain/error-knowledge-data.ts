@@ -1,3 +1,5 @@
+import { INSPECTOR_PERMISSIONS_TEXT } from './inspector-permissions';
+
 /** What we know about one error code, in an Office 365 administrator's words. */
 export interface KnowledgeEntry {
   title: string;
@@ -9,6 +11,7 @@ export interface KnowledgeEntry {
 const LEARN = 'https://learn.microsoft.com';
 const AADSTS_CODES = `${LEARN}/entra/identity-platform/reference-error-codes`;
 const ADMIN_CONSENT = `${LEARN}/entra/identity/enterprise-apps/grant-admin-consent`;
+const ADMIN_CONSENT_ENDPOINT = `${LEARN}/entra/identity-platform/v2-admin-consent`;
 const CLIENT_CREDENTIALS = `${LEARN}/entra/identity-platform/v2-oauth2-client-creds-grant-flow`;
 const LIMIT_MAILBOX_ACCESS = `${LEARN}/graph/auth-limit-mailbox-access`;
 const GRAPH_ERRORS = `${LEARN}/graph/errors`;
@@ -139,6 +142,44 @@ export const AADSTS_KNOWLEDGE: Readonly<Record<number, KnowledgeEntry>> = {
     fix: 'For PCEmail’s app-only sign-in use exactly https://graph.microsoft.com/.default.',
     learnMoreUrl: CLIENT_CREDENTIALS,
   },
+  90094: {
+    title: 'Admin consent required',
+    cause:
+      'The permissions asked for need an administrator’s consent (application permissions such as ' +
+      'Mail.ReadWrite and Mail.Send always do), and the person signing in may not give it.',
+    fix:
+      'Have a Privileged Role Administrator or Global Administrator grant it: Entra admin center → App ' +
+      'registrations → PCEmail → API permissions → Grant admin consent for your organization.',
+    learnMoreUrl: ADMIN_CONSENT,
+  },
+  50011: {
+    title: 'Redirect URI does not match',
+    cause:
+      'The redirect_uri sent to Entra (for example in an admin-consent link) is not one of the redirect ' +
+      'URIs registered on the app; Entra compares them exactly.',
+    fix:
+      'Use a redirect URI registered on the app (App registrations → PCEmail → Authentication), or grant ' +
+      'consent on the app’s API permissions page instead (Grant admin consent).',
+    learnMoreUrl: ADMIN_CONSENT_ENDPOINT,
+  },
+  500113: {
+    title: 'No reply address is registered for the application',
+    cause:
+      'The admin-consent endpoint needs a redirect URI registered on the app, and this app has none ' +
+      '(PCEmail signs in without one, so that is normal).',
+    fix:
+      'Grant consent on the app’s API permissions page instead: Entra admin center → App registrations → ' +
+      'PCEmail → API permissions → Grant admin consent. Or register a web redirect URI on the app first.',
+    learnMoreUrl: ADMIN_CONSENT_ENDPOINT,
+  },
+  900971: {
+    title: 'No reply address provided',
+    cause: 'The request to Entra carried no redirect_uri, and the endpoint needs one.',
+    fix:
+      'Open the admin-consent link exactly as the bot gave it (it carries the redirect URI), or grant ' +
+      'consent on the app’s API permissions page (Grant admin consent).',
+    learnMoreUrl: ADMIN_CONSENT_ENDPOINT,
+  },
   50126: {
     title: 'Invalid user name or password',
     cause: 'A user sign-in failed because the user name or password is wrong (not the app secret).',
@@ -224,8 +265,8 @@ export const GRAPH_ERROR_KNOWLEDGE: Readonly<Record<string, KnowledgeEntry>> = {
     title: 'Insufficient privileges',
     cause: 'The signed-in identity lacks the Graph permission for this directory read or change.',
     fix:
-      "Grant the identity the permission the operation needs (for the bot's inspector: Application.Read.All " +
-      'as an application permission) and Grant admin consent.',
+      "Grant the identity the permission the operation needs (for the bot's inspector: " +
+      `${INSPECTOR_PERMISSIONS_TEXT} as application permissions) and Grant admin consent.`,
     learnMoreUrl: `${LEARN}/graph/resolve-auth-errors`,
   },
   Request_ResourceNotFound: {

@@ -24,3 +24,14 @@ export {
   type KnownPermission,
   type PermissionType,
 } from './well-known-graph-permissions';
+export {
+  RESTRICTION_SETTINGS,
+  restrictionModelOf,
+  type RestrictionModel,
+  type RestrictionSetting,
+} from './restriction-model';
+export {
+  INSPECTOR_PERMISSIONS,
+  INSPECTOR_PERMISSIONS_TEXT,
+  type InspectorPermission,
+} from './inspector-permissions';

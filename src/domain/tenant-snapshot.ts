@@ -1,3 +1,4 @@
+import type { RestrictionSetting } from './restriction-model';
 import type { Outcome } from './outcome';
 
 /**
@@ -44,6 +45,8 @@ export interface SnapshotSettings {
   secretLooksLikeGuid?: boolean;
   /** The mail-enabled security group the application access policy is scoped to, when known. */
   scopeGroup?: string;
+  /** RESTRICTION_MODEL: how PCEmail is limited to its mailboxes; `auto` (default) infers it. */
+  restrictionModel?: RestrictionSetting;
 }
 
 export interface PasswordCredential {
@@ -81,6 +84,8 @@ export interface AppRegistration {
   /** ISO time the registration was created, when Graph returned it. */
   createdDateTime?: string | null;
   signInAudience: string;
+  /** Redirect URIs of the web platform; the admin-consent link needs one of them. */
+  web?: { redirectUris: string[] } | null;
   passwordCredentials: PasswordCredential[];
   keyCredentials: KeyCredential[];
   requiredResourceAccess: RequiredResourceAccess[];
@@ -118,8 +123,13 @@ export interface OAuth2PermissionGrant {
 }
 
 export interface PcemailToken {
-  /** The `roles` claim of the issued access token. */
+  /** The `roles` claim of the issued access token ([] when it has none or could not be read). */
   roles: string[];
+  /**
+   * False when the access token could not be decoded as a JWT (Microsoft: tokens for its APIs may
+   * not be JWTs, and clients must not rely on reading them); then `roles` says nothing.
+   */
+  readable?: boolean;
 }
 
 export interface InboxSummary {

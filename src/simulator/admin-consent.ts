@@ -106,11 +106,14 @@ function readRequest(
   if (!clientId) return aadsts.missingParameter('client_id');
   const app = state.applications.find((a) => a.appId === clientId.toLowerCase());
   if (!app) return aadsts.appNotFound(clientId, tenantSegment);
-  if (!fields.scope) return aadsts.missingParameter('scope');
+  // Entra's /adminconsent needs a redirect URI registered on the app, matched exactly:
+  // https://learn.microsoft.com/entra/identity-platform/v2-admin-consent
+  const registered = app.web.redirectUris;
+  if (registered.length === 0) return aadsts.noReplyAddressRegistered(app.appId);
   const redirect = fields.redirect_uri;
-  // No registered reply URLs in the simulated apps: accept any http(s) one, never javascript: and the like.
-  if (redirect && !/^https?:\/\//i.test(redirect))
-    return aadsts.redirectMismatch(redirect, app.appId);
+  if (!redirect) return aadsts.noReplyAddressProvided();
+  if (!registered.includes(redirect)) return aadsts.redirectMismatch(redirect, app.appId);
+  if (!fields.scope) return aadsts.missingParameter('scope');
   const lines = requestedPermissions(state, app, fields.scope);
   return Array.isArray(lines) ? { state, app, lines, fields } : lines;
 }

@@ -112,6 +112,15 @@ export const aadsts = {
       50011,
       `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`,
     ),
+  noReplyAddressRegistered: (appId: string) =>
+    entraError(
+      400,
+      'invalid_request',
+      500113,
+      `No reply address is registered for the application '${appId}'.`,
+    ),
+  noReplyAddressProvided: () =>
+    entraError(400, 'invalid_request', 900971, 'No reply address provided.'),
   unknownScope: (appName: string, scope: string, resourceAppId: string) =>
     entraError(
       400,

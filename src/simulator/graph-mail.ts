@@ -1,12 +1,6 @@
 import { findUser } from './graph-directory';
 import { graphErrors } from './graph-errors';
-import {
-  isSegment,
-  parseKey,
-  requireRole,
-  type GraphRequest,
-  type GraphResponse,
-} from './graph-request';
+import { isSegment, parseKey, type GraphRequest, type GraphResponse } from './graph-request';
 import { templates } from './graph-templates';
 import { inboxView, messageView } from './graph-views';
 import { collectionResponse, entityResponse, type PagingEnv } from './odata-query';
@@ -14,16 +8,39 @@ import type { TenantState, User } from './tenant-state';
 
 const MAIL_READ = ['Mail.ReadBasic', 'Mail.ReadBasic.All', 'Mail.Read', 'Mail.ReadWrite'];
 
+/** Exchange roles of RBAC for Applications that let an app read mail. */
+const RBAC_MAIL_READ = [
+  'Application Mail.ReadBasic',
+  'Application Mail.Read',
+  'Application Mail.ReadWrite',
+];
+
 /**
- * Exchange Online's checks, in its order: the token's mail role, the recipient, its mailbox,
- * then the tenant's ApplicationAccessPolicy for the calling app (RestrictAccess / DenyAccess).
+ * Exchange Online's checks, in its order: a mail role (an Entra-consented Graph role in the token,
+ * or an RBAC for Applications role assignment), the recipient, its mailbox, then the RBAC scope and
+ * the tenant's ApplicationAccessPolicy for the calling app (RestrictAccess / DenyAccess). Entra and
+ * RBAC grants add up: a consented Graph role reaches every mailbox whatever the RBAC scope.
+ * https://learn.microsoft.com/exchange/permissions-exo/application-rbac
+ * https://learn.microsoft.com/graph/auth-limit-mailbox-access
  */
 function openMailbox(req: GraphRequest, state: TenantState, userKey: string): User {
-  requireRole(req.caller, MAIL_READ, graphErrors.mailAccessDenied);
+  const rbac = state.managementRoleAssignments.filter(
+    (a) =>
+      a.servicePrincipalId === req.caller.servicePrincipalId && RBAC_MAIL_READ.includes(a.role),
+  );
+  const entraGranted = MAIL_READ.some((r) => req.caller.roles.has(r));
+  if (!entraGranted && rbac.length === 0) throw graphErrors.mailAccessDenied();
   const address = parseKey(userKey).value;
   const user = findUser(state, address);
   if (!user) throw graphErrors.invalidUser(address);
   if (!user.mailbox) throw graphErrors.mailboxNotEnabled();
+  if (!entraGranted) {
+    // Out of an RBAC scope Exchange answers a plain 403, not the access policy's "[RAOP]" one.
+    const inScope = rbac.some((a) =>
+      state.groups.find((g) => g.id === a.scopeGroupId)?.memberIds.includes(user.id),
+    );
+    if (!inScope) throw graphErrors.mailAccessDenied();
+  }
   for (const policy of state.accessPolicies.filter((p) => p.appId === req.caller.appId)) {
     const inGroup =
       state.groups.find((g) => g.id === policy.scopeGroupId)?.memberIds.includes(user.id) ?? false;

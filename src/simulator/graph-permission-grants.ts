@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DIRECTORY_READ, findServicePrincipal } from './graph-directory';
+import { findServicePrincipal } from './graph-directory';
 import { GraphHttpError, graphErrors } from './graph-errors';
 import { parseKey, requireRole, type GraphRequest, type GraphResponse } from './graph-request';
 import { templates } from './graph-templates';
@@ -7,11 +7,11 @@ import { permissionGrantView } from './graph-views';
 import { collectionResponse, entityResponse, type PagingEnv } from './odata-query';
 import type { PermissionGrant, TenantState } from './tenant-state';
 
-// Listing every grant is a directory-wide read; Application.Read.All is not enough for it.
+// Listing grants: least privileged Directory.Read.All; Application.Read.All is not listed for it.
+// https://learn.microsoft.com/graph/api/oauth2permissiongrant-list
 const GRANT_LIST = [
-  'DelegatedPermissionGrant.Read.All',
-  'DelegatedPermissionGrant.ReadWrite.All',
   'Directory.Read.All',
+  'DelegatedPermissionGrant.ReadWrite.All',
   'Directory.ReadWrite.All',
 ];
 const GRANT_WRITE = ['DelegatedPermissionGrant.ReadWrite.All', 'Directory.ReadWrite.All'];
@@ -140,7 +140,8 @@ export function handleServicePrincipalGrants(
 ): GraphResponse {
   if (req.method !== 'GET') throw graphErrors.methodNotAllowed();
   if (req.segments[3] !== undefined) throw graphErrors.segmentNotFound(req.segments[3]);
-  requireRole(req.caller, DIRECTORY_READ, graphErrors.insufficientPrivileges);
+  // https://learn.microsoft.com/graph/api/serviceprincipal-list-oauth2permissiongrants
+  requireRole(req.caller, GRANT_LIST, graphErrors.insufficientPrivileges);
   const sp = findServicePrincipal(state, req.segments[1] ?? '');
   const all = state.oauth2PermissionGrants
     .filter((g) => g.clientId === sp.id)

@@ -22,7 +22,8 @@ const ROLES: [value: string, id: string, displayName: string][] = [
   ],
   [
     'MailboxSettings.Read',
-    '40f97065-3a51-4f42-8e1b-6b9e5c6b1fa4',
+    // https://learn.microsoft.com/graph/permissions-reference#mailboxsettingsread
+    '40f97065-369a-49f4-947c-6a255697ae91',
     'Read all user mailbox settings',
   ],
   [

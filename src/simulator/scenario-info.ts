@@ -36,6 +36,7 @@ export function productEnv(scenario: Scenario, url: string): Record<string, stri
   if (product.outOfScopeMailbox !== undefined)
     env.PCEMAIL_OUT_OF_SCOPE_MAILBOX = product.outOfScopeMailbox;
   if (product.pcemailAppId !== undefined) env.PCEMAIL_APP_ID = product.pcemailAppId;
+  if (product.restrictionModel !== undefined) env.RESTRICTION_MODEL = product.restrictionModel;
   return env;
 }
 

@@ -16,6 +16,8 @@ export interface TenantState {
   groups: Group[];
   /** Exchange Online ApplicationAccessPolicy entries (New-ApplicationAccessPolicy). */
   accessPolicies: ApplicationAccessPolicy[];
+  /** Exchange Online RBAC for Applications role assignments (New-ManagementRoleAssignment -App). */
+  managementRoleAssignments: ManagementRoleAssignment[];
 }
 
 export interface PasswordCredential {
@@ -152,4 +154,16 @@ export interface ApplicationAccessPolicy {
   accessRight: 'RestrictAccess' | 'DenyAccess';
   scopeGroupId: string;
   description: string;
+}
+
+/**
+ * An RBAC for Applications role assignment: an Exchange role ("Application Mail.ReadWrite") for a
+ * service principal (its Entra object id), limited to a management scope on a group's members.
+ * https://learn.microsoft.com/exchange/permissions-exo/application-rbac
+ */
+export interface ManagementRoleAssignment {
+  servicePrincipalId: string;
+  role: string;
+  /** The group whose members the management scope's MemberOfGroup filter admits. */
+  scopeGroupId: string;
 }

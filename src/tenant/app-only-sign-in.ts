@@ -1,6 +1,7 @@
 import { ConfidentialClientApplication, ServerError } from '@azure/msal-node';
 import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
 import { EntraNetworkClient } from './entra-network-client';
+import { msalAuthority } from './msal-authority';
 import { isTransientStatus, type TransportPolicy } from './transport-policy';
 
 export interface AppOnlySignInOptions {
@@ -18,6 +19,8 @@ export interface AppOnlySignInOptions {
 export interface SignedIn {
   accessToken: string;
   roles: string[];
+  /** False when the token is not a JWT the product can decode (its roles are then unknown). */
+  readable: boolean;
 }
 
 /**
@@ -29,12 +32,13 @@ export class AppOnlySignIn {
   private readonly msal: ConfidentialClientApplication;
 
   constructor(private readonly options: AppOnlySignInOptions) {
+    const { authority, knownAuthorities } = msalAuthority(options.authorityHost, options.tenantId);
     this.msal = new ConfidentialClientApplication({
       auth: {
         clientId: options.clientId,
         clientSecret: options.clientSecret,
-        // Kept on Microsoft's host so MSAL uses its built-in metadata; the network client re-addresses it.
-        authority: `https://login.microsoftonline.com/${options.tenantId}`,
+        authority,
+        ...(knownAuthorities ? { knownAuthorities } : {}),
       },
       system: { networkClient: new EntraNetworkClient(options.authorityHost, options.policy) },
     });
@@ -48,7 +52,12 @@ export class AppOnlySignIn {
         skipCache: fresh,
       });
       if (!result?.accessToken) throw new Error('Entra issued no access token');
-      return { accessToken: result.accessToken, roles: rolesClaim(result.accessToken) };
+      const claims = readClaims(result.accessToken);
+      return {
+        accessToken: result.accessToken,
+        roles: claims ? rolesOf(claims) : [],
+        readable: claims !== undefined,
+      };
     } catch (error) {
       throw new ProductError(signInErrorInfo(error, this.options.identity));
     }
@@ -83,14 +92,32 @@ export function signInErrorInfo(error: unknown, identity: string): ErrorInfo {
 
 /** Reads the `roles` claim of an access token without verifying it: it only reports what it carries. */
 export function rolesClaim(accessToken: string): string[] {
-  const payload = accessToken.split('.')[1];
-  if (!payload) return [];
+  const claims = readClaims(accessToken);
+  return claims ? rolesOf(claims) : [];
+}
+
+/**
+ * The claims of a JWS access token, or undefined when it is not one the product can read. Microsoft
+ * warns that tokens for its APIs may be encrypted or change format, so this never decides a verdict
+ * on its own: https://learn.microsoft.com/entra/identity-platform/access-tokens
+ */
+export function readClaims(accessToken: string): Record<string, unknown> | undefined {
+  const parts = accessToken.split('.');
+  const payload = parts[1];
+  if (parts.length !== 3 || !payload) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { roles?: unknown };
-    return Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : undefined;
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+function rolesOf(claims: Record<string, unknown>): string[] {
+  const roles = claims.roles;
+  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 }
 
 function firstAadsts(message: string | undefined): number | undefined {

@@ -3,10 +3,11 @@ import { describeTransportError } from './transport-error';
 import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
 
 /**
- * MSAL's transport, pointed at AUTHORITY_HOST. MSAL refuses http:// authorities and would run
- * instance discovery against the real host, so the authority stays login.microsoftonline.com and
- * this client sends the request to the configured host instead (STACK-NOTES). It also bounds
- * every call with a timeout and retries transient answers, so a slow Entra cannot hang a check.
+ * MSAL's transport, pointed at AUTHORITY_HOST. The authority is AUTHORITY_HOST/{tenant}, except for
+ * a loopback stand-in: MSAL refuses http:// authorities, so there the authority stays
+ * login.microsoftonline.com and this client sends each request to the configured host instead
+ * (see msal-authority.ts). It also bounds every call with a timeout and retries transient answers,
+ * so a slow Entra cannot hang a check.
  */
 export class EntraNetworkClient implements INetworkModule {
   constructor(

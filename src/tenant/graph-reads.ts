@@ -4,7 +4,7 @@ import type { GraphRead } from './batch-reader';
 /** The Graph requests behind a snapshot, written once so the reader and its tests agree. */
 
 const APPLICATION_FIELDS =
-  'id,appId,displayName,signInAudience,passwordCredentials,keyCredentials,requiredResourceAccess';
+  'id,appId,displayName,signInAudience,passwordCredentials,keyCredentials,requiredResourceAccess,web';
 const SERVICE_PRINCIPAL_FIELDS = 'id,appId,displayName,accountEnabled';
 const GRAPH_PRINCIPAL_FIELDS = 'id,appId,appRoles,oauth2PermissionScopes';
 

@@ -11,7 +11,9 @@ import {
   type SnapshotSettings,
   type TenantSnapshot,
 } from '../domain';
+import type { RestrictionSetting } from '../domain/restriction-model';
 import type { ResourceServicePrincipal, InboxSummary, PcemailToken } from '../domain/tenant-snapshot';
+import { INSPECTOR_PERMISSIONS_TEXT } from '../domain/inspector-permissions';
 import { AppOnlySignIn } from './app-only-sign-in';
 import { readInBatches, type GraphRead } from './batch-reader';
 import { createGraphClient } from './graph-client';
@@ -43,6 +45,8 @@ export interface PcemailTarget {
   outOfScopeMailbox?: string;
   /** The mail-enabled security group that scopes PCEmail (typed in the setup wizard), for the fixes. */
   scopeGroup?: string;
+  /** RESTRICTION_MODEL; `auto` or unset infers it from the evidence. */
+  restrictionModel?: RestrictionSetting;
 }
 
 /**
@@ -81,6 +85,7 @@ export class TenantReader {
       secretConfigured: !!target.clientSecret,
       secretHint: target.clientSecret?.slice(0, 3),
       scopeGroup: target.scopeGroup,
+      restrictionModel: target.restrictionModel,
     };
     const lookup = target.appId ? { appId: target.appId } : { name: target.appName };
 
@@ -160,13 +165,16 @@ export class TenantReader {
       policy: this.options.policy,
       identity: 'PCEmail',
     });
-    let token: { accessToken: string; roles: string[] };
+    let token: { accessToken: string; roles: string[]; readable: boolean };
     try {
       token = await signIn.signIn(true);
     } catch (error) {
       return { pcemailSignIn: failed(errorInfoOf(error)) };
     }
-    const pcemailSignIn: Outcome<PcemailToken> = succeeded({ roles: token.roles });
+    const pcemailSignIn: Outcome<PcemailToken> = succeeded({
+      roles: token.roles,
+      readable: token.readable,
+    });
     const client = createGraphClient(() => Promise.resolve(token.accessToken), this.options.graphEndpoint, this.options.policy);
     const addresses = [...target.mailboxes, ...(target.outOfScopeMailbox ? [target.outOfScopeMailbox] : [])];
     const reads = addresses.map((address, index) => inboxRead(`m${index}`, address));
@@ -229,7 +237,7 @@ function inspectorUnavailable(cause: ErrorInfo | undefined): ProductError {
   const reason = cause?.message ?? 'the inspector identity could not sign in';
   const fix =
     cause?.status === 403
-      ? 'grant the inspector app registration (GRAPH_CLIENT_ID) the Graph application permission Application.Read.All with admin consent'
+      ? `grant the inspector app registration (GRAPH_CLIENT_ID) the Graph application permissions ${INSPECTOR_PERMISSIONS_TEXT} with admin consent`
       : cause?.code === ErrorCode.ServiceUnavailable
         ? 'check GRAPH_ENDPOINT and AUTHORITY_HOST and the network, then try again'
         : 'check TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (the secret value, not its ID)';

@@ -133,3 +133,60 @@ describe('npx pcemail check --json', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 });
+
+describe('npx pcemail check --json, restriction models and the inspector', () => {
+  async function run(scenario: string, extra: NodeJS.ProcessEnv = {}): Promise<JsonRow[]> {
+    const sim = await startSimulator({ scenario });
+    const result = await cli(['check', '--json'], {
+      ...sim.productEnv(),
+      GRAPH_RETRY_AFTER_CAP_SECONDS: '0',
+      ...extra,
+    });
+    await sim.close();
+    return parse(result).checks;
+  }
+  const row = (checks: JsonRow[], id: string) => checks.find((c) => c.id === id)!;
+
+  it('when PCEmail is restricted with RBAC for Applications, then auto recognises it and the RBAC verdicts pass', async () => {
+    const checks = await run('rbac-restricted');
+    expect(row(checks, 'consent.mail-readwrite').title).toMatch(/RBAC for Applications/);
+    expect(row(checks, 'consent.mail-send').detail).toMatch(/Test-ServicePrincipalAuthorization/);
+    expect(row(checks, 'token.roles').title).toMatch(/no tenant-wide Mail role/);
+    expect(row(checks, 'mailbox.restricted').title).toMatch(/outside the RBAC scope are refused/);
+  });
+
+  it('when RESTRICTION_MODEL is rbac and the tenant-wide consent is still there, then consent, token and restriction fail and say to revoke it', async () => {
+    const checks = await run('rbac-tenant-wide-consent', { RESTRICTION_MODEL: 'rbac' });
+    const failing = checks.filter((c) => c.status === 'fail').map((c) => c.id);
+    expect(failing).toEqual([
+      'consent.mail-readwrite',
+      'consent.mail-send',
+      'token.roles',
+      'mailbox.restricted',
+    ]);
+    expect(row(checks, 'consent.mail-readwrite').fix).toMatch(/Revoke/);
+    expect(row(checks, 'token.roles').fix).toMatch(/Revoke/);
+  });
+
+  it('when the out-of-scope mailbox is readable, then the fix names both models and says the tenant-wide consent must be revoked', async () => {
+    const checks = await run('rbac-tenant-wide-consent');
+    const fix = row(checks, 'mailbox.restricted').fix ?? '';
+    expect(fix).toMatch(/New-ApplicationAccessPolicy/);
+    expect(fix).toMatch(/New-ManagementRoleAssignment/);
+    expect(fix).toMatch(/revoke the tenant-wide Entra admin consent/);
+  });
+
+  it('when RESTRICTION_MODEL is access-policy on an RBAC tenant, then the missing Entra consents fail as the vendor’s guide expects', async () => {
+    const checks = await run('rbac-restricted', { RESTRICTION_MODEL: 'access-policy' });
+    expect(row(checks, 'consent.mail-readwrite').status).toBe('fail');
+    expect(row(checks, 'token.roles').status).toBe('fail');
+  });
+
+  it('when the inspector holds only Application.Read.All, then consent.user-read skips and its fix names Directory.Read.All', async () => {
+    const checks = await run('inspector-application-read-only');
+    const userRead = row(checks, 'consent.user-read');
+    expect(userRead.status).toBe('skip');
+    expect(userRead.detail).toMatch(/Authorization_RequestDenied/);
+    expect(userRead.fix).toMatch(/Directory\.Read\.All/);
+  });
+});

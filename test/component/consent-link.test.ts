@@ -58,9 +58,13 @@ async function acceptOnConsentPage(url: string): Promise<void> {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
+    redirect: 'manual',
   });
-  expect(accepted.status).toBe(200);
-  expect(await accepted.text()).toMatch(/Permissions granted/);
+  // Entra sends the browser back to the app's registered redirect URI with admin_consent=True.
+  expect(accepted.status).toBe(302);
+  const location = new URL(accepted.headers.get('location') ?? '');
+  expect(`${location.origin}${location.pathname}`).toBe(target.searchParams.get('redirect_uri'));
+  expect(location.searchParams.get('admin_consent')).toBe('True');
 }
 
 describe('admin consent in link mode, over HTTP against the simulated tenant', () => {
@@ -74,7 +78,7 @@ describe('admin consent in link mode, over HTTP against the simulated tenant', (
     const appId = harness.simulator.scenario.pcemailAppIds[0]!;
     const tenantId = harness.config.tenant.id;
     expect(openUrl(card, 'Open admin consent page')).toBe(
-      `${harness.simulator.url}/${tenantId}/v2.0/adminconsent?client_id=${appId}&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default`,
+      `${harness.simulator.url}/${tenantId}/v2.0/adminconsent?client_id=${appId}&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&redirect_uri=${encodeURIComponent('http://localhost:3978/consented')}`,
     );
     expect(openUrl(card, 'Open API permissions in Entra')).toBe(
       `https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/CallAnAPI/appId/${appId}/isMSAApp~/false`,

@@ -30,6 +30,16 @@ export const SCENARIO_EXPECTATIONS: Record<string, ExpectedRow[]> = {
   'unrestricted': [{ id: 'mailbox.restricted', status: 'fail' }],
   'out-of-scope-not-mailbox': [{ id: 'mailbox.restricted', status: 'warn' }],
   'no-out-of-scope': [{ id: 'mailbox.restricted', status: 'warn' }],
+  // RBAC for Applications without Entra Mail consent: recognised from the evidence, all pass.
+  'rbac-restricted': [],
+  // Entra and RBAC grants add up: the leftover tenant-wide consent lets PCEmail read every mailbox.
+  'rbac-tenant-wide-consent': [{ id: 'mailbox.restricted', status: 'fail' }],
+  'rbac-grant-ready': [{ id: 'consent.user-read', status: 'fail' }],
+  // Without Directory.Read.All the delegated grants cannot be listed: the rows that need them skip.
+  'inspector-application-read-only': [
+    { id: 'permission.least-privilege', status: 'skip' },
+    { id: 'consent.user-read', status: 'skip' },
+  ],
 };
 
 /** Scenarios whose failure knocks out later checks: listed with the rows that matter. */

@@ -316,3 +316,30 @@ describe('setup pcemail, over HTTP', () => {
     expect(cardText(harness.connector.cards().at(-1))).toContain('step 1 of 5');
   });
 });
+
+describe('setup pcemail with RBAC for Applications, over HTTP', () => {
+  it('when RBAC for Applications restricts PCEmail correctly, then the consent and restriction steps verify with only passing results', async () => {
+    harness = await startHarness({ scenario: 'rbac-restricted' });
+    const mailboxes = harness.simulator.scenario.mailboxes;
+    let card = await startWizard();
+    for (let i = 0; i < 3; i++) card = await click('setup.next', card);
+    expect(cardText(card)).toContain('step 4 of 5');
+    card = await click('setup.verify', card);
+    let text = cardText(card);
+    for (const id of ['consent.mail-readwrite', 'consent.mail-send', 'token.roles']) {
+      expect(text).toMatch(new RegExp(`PASS[\\s\\S]{0,300}${id.replace('.', '\\.')}`));
+    }
+    expect(text).not.toMatch(/\b(FAIL|WARN|SKIP)\b/);
+
+    card = await click('setup.next', card);
+    card = await click('setup.verify', card, {
+      mailboxes: mailboxes.join(', '),
+      scopeGroup: 'pcemail-mailboxes@contoso.example',
+    });
+    text = cardText(card);
+    expect(text).toMatch(/PASS[\s\S]{0,300}mailbox\.restricted/);
+    expect(text).not.toMatch(/\b(FAIL|WARN|SKIP)\b/);
+    expect(text).toMatch(/My checks recognise RBAC for Applications and pass/);
+    expect(text).not.toMatch(/report them missing/);
+  });
+});

@@ -153,9 +153,16 @@ describe('token.roles', () => {
     expect(r.fix).toContain('wait a few minutes');
   });
 
-  test('when the token has no roles at all, then both are named', () => {
+  // With the mailboxes still readable, auto would recognise RBAC for Applications; the
+  // access-policy model is the one where a token without roles lacks them.
+  test('when the model is the access policy and the token has no roles at all, then both are named', () => {
     const r = row(
-      diagnose(snapshot(withFact('pcemailSignIn', succeeded({ roles: [] })))),
+      diagnose(
+        snapshot(
+          withFact('pcemailSignIn', succeeded({ roles: [] })),
+          (s) => (s.settings = { ...s.settings, restrictionModel: 'access-policy' }),
+        ),
+      ),
       'token.roles',
     );
     expect(r.title).toBe('Token lacks Mail.ReadWrite and Mail.Send');

@@ -205,8 +205,9 @@ describe('permission.least-privilege', () => {
     const d = diagnose(snapshot(withFact('permissionGrants', failed(denied))));
     const r = row(d, 'permission.least-privilege');
     expect(r.status).toBe('skip');
-    expect(r.fix).toContain('DelegatedPermissionGrant.Read.All');
-    expect(row(d, 'consent.user-read').fix).toContain('DelegatedPermissionGrant.Read.All');
+    expect(r.fix).toContain('Directory.Read.All');
+    expect(row(d, 'consent.user-read').fix).toContain('Directory.Read.All');
+    expect(row(d, 'consent.user-read').fix).not.toContain('DelegatedPermissionGrant.Read.All');
   });
 
   test('when grants could not be read but extras are requested, then it still warns', () => {

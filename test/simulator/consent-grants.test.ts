@@ -132,6 +132,8 @@ describe('granting consent through Graph', () => {
   });
 });
 
+const REDIRECT_URI = 'http://localhost:3978/consented';
+
 describe('the admin-consent page', () => {
   const consentUrl = (params: Record<string, string>) =>
     `${sim.url}/${sim.scenario.tenantId}/v2.0/adminconsent?${new URLSearchParams(params).toString()}`;
@@ -142,8 +144,8 @@ describe('the admin-consent page', () => {
       consentUrl({
         client_id: sim.scenario.pcemailAppIds[0] ?? '',
         scope: 'https://graph.microsoft.com/.default',
-        redirect_uri: 'https://example.com/done?x="><script>alert(1)</script>',
-        state: '<img src=x onerror=alert(1)>',
+        redirect_uri: REDIRECT_URI,
+        state: '<img src=x onerror=alert(1)>"><script>alert(1)</script>',
       }),
     );
     expect(res.status).toBe(200);
@@ -166,7 +168,7 @@ describe('the admin-consent page', () => {
     const form = new URLSearchParams({
       client_id: appId,
       scope: 'https://graph.microsoft.com/.default',
-      redirect_uri: 'http://localhost:3978/consented',
+      redirect_uri: REDIRECT_URI,
       state: 'abc',
       decision: 'accept',
     });
@@ -201,13 +203,21 @@ describe('the admin-consent page', () => {
     sim.load('demo');
     const client_id = sim.scenario.pcemailAppIds[0] ?? '';
     const named = await fetch(
-      consentUrl({ client_id, scope: 'https://graph.microsoft.com/Mail.Send openid' }),
+      consentUrl({
+        client_id,
+        scope: 'https://graph.microsoft.com/Mail.Send openid',
+        redirect_uri: REDIRECT_URI,
+      }),
     );
     const html = await named.text();
     expect(html).toContain('<strong>Mail.Send</strong> (Application)');
     expect(html).not.toContain('Mail.ReadWrite');
     const unknown = await fetch(
-      consentUrl({ client_id, scope: 'https://graph.microsoft.com/Mail.Everything' }),
+      consentUrl({
+        client_id,
+        scope: 'https://graph.microsoft.com/Mail.Everything',
+        redirect_uri: REDIRECT_URI,
+      }),
     );
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('AADSTS650053');
@@ -222,6 +232,42 @@ describe('the admin-consent page', () => {
     );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('AADSTS700016');
+  });
+
+  test('when no redirect URI is sent, then Entra’s AADSTS900971 answers', async () => {
+    const res = await fetch(
+      consentUrl({
+        client_id: sim.scenario.pcemailAppIds[0] ?? '',
+        scope: 'https://graph.microsoft.com/.default',
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('AADSTS900971');
+  });
+
+  test('when the redirect URI is not one the app registered, then AADSTS50011 answers', async () => {
+    const res = await fetch(
+      consentUrl({
+        client_id: sim.scenario.pcemailAppIds[0] ?? '',
+        scope: 'https://graph.microsoft.com/.default',
+        redirect_uri: 'https://example.com/done',
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('AADSTS50011');
+  });
+
+  test('when the app registers no redirect URI at all, then AADSTS500113 answers', async () => {
+    const inspectorAppId = sim.productEnv().GRAPH_CLIENT_ID ?? '';
+    const res = await fetch(
+      consentUrl({
+        client_id: inspectorAppId,
+        scope: 'https://graph.microsoft.com/.default',
+        redirect_uri: REDIRECT_URI,
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('AADSTS500113');
   });
 
   test('when the redirect URI is not http(s), then it is refused', async () => {

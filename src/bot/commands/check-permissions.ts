@@ -37,7 +37,17 @@ export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard>
   }
 }
 
-/** Any consent.* row failing: the card offers to carry a consent request to the approvers. */
+/**
+ * A consent.* row failing that a consent would fix: the card offers to carry a request to the
+ * approvers. Under RBAC for Applications a tenant-wide Mail.* consent voids the scope, so only
+ * User.Read counts there.
+ */
 function consentMissing(diagnosis: Diagnosis): boolean {
-  return diagnosis.checks.some((row) => row.id.startsWith('consent.') && row.status === 'fail');
+  const rbac = diagnosis.restriction === 'rbac';
+  return diagnosis.checks.some(
+    (row) =>
+      row.id.startsWith('consent.') &&
+      row.status === 'fail' &&
+      (!rbac || row.id === 'consent.user-read'),
+  );
 }

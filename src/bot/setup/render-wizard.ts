@@ -56,7 +56,7 @@ export function renderWizard(
     ...(extras.notice ? { notice: extras.notice } : {}),
     // A refused card shows no commands: they would not match the fields as typed.
     ...(state.step === 'restrict' && !refused
-      ? { restriction: planRestriction(state, deps.appName) }
+      ? { restriction: planRestriction(state, deps.appName, deps.exchangeEnvironment) }
       : {}),
   });
 }

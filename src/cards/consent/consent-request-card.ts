@@ -108,11 +108,14 @@ function noticeBlock(notice: ConsentNotice): CardElement {
 
 function linkBlocks(view: ConsentRequestCardView): CardElement[] {
   if (view.request.state !== 'awaiting-consent') return [];
+  const where =
+    view.links.adminConsentUrl === undefined
+      ? 'open the app’s API permissions page and choose "Grant admin consent"'
+      : 'open the admin consent page (or the app’s API permissions page and choose "Grant admin consent")';
   return [
     textBlock(
-      'To consent: open the admin consent page (or the app’s API permissions page and choose "Grant admin ' +
-        'consent"), sign in as a Privileged Role Administrator or Global Administrator and accept. Then ' +
-        'choose "I have consented"; I also check the tenant by myself until the request expires.',
+      `To consent: ${where}, sign in as a Privileged Role Administrator or Global Administrator and ` +
+        'accept. Then choose "I have consented"; I also check the tenant by myself until the request expires.',
       { spacing: 'medium' },
     ),
   ];
@@ -182,7 +185,9 @@ function actionsFor(view: ConsentRequestCardView): CardAction[] {
       return decide ? [approve('Retry the grant'), reject] : [];
     case 'awaiting-consent':
       return [
-        openUrlAction('Open admin consent page', view.links.adminConsentUrl),
+        ...(view.links.adminConsentUrl === undefined
+          ? []
+          : [openUrlAction('Open admin consent page', view.links.adminConsentUrl)]),
         openUrlAction('Open API permissions in Entra', view.links.apiPermissionsUrl),
         executeAction('I have consented', CONSENT_VERBS.check, { requestId: request.id }),
         ...(decide && view.mode === 'grant' ? [approve('Try granting again')] : []),

@@ -49,7 +49,7 @@ export const STEP_INSTRUCTIONS: Readonly<
     '1. Exchange admin center → Recipients → Groups → Add a group → Mail-enabled security. Add the PCEmail mailboxes as direct members. The scope group must be a mail-enabled security group.',
     '2. Connect-ExchangeOnline in PowerShell, then run ONE of the two command sets below.',
     'Microsoft now recommends RBAC for Applications: it replaces Application Access Policies, and Microsoft asks not to create new policies. The vendor’s page still describes the Application Access Policy, which my checks recognise.',
-    'RBAC grants the mail permissions in Exchange; an Entra admin consent for Mail.ReadWrite or Mail.Send still reaches every mailbox (the two add up). With RBAC, remove those two consents once Test-ServicePrincipalAuthorization shows InScope True; my consent checks then report them missing, as expected.',
+    'RBAC grants the mail permissions in Exchange; an Entra admin consent for Mail.ReadWrite or Mail.Send still reaches every mailbox (the two add up). With RBAC, revoke those two consents (Enterprise applications → PCEmail → Permissions) once Test-ServicePrincipalAuthorization shows InScope True. My checks recognise RBAC for Applications and pass when the mailboxes are readable, the mailbox outside the group is refused and no tenant-wide Mail consent is left.',
     'Changes take an hour or more to reach Microsoft Graph: if "Verify this step" fails right after, wait and re-check.',
   ],
 };

@@ -1,3 +1,4 @@
+import { INSPECTOR_PERMISSIONS_TEXT, type InspectorPermission } from '../inspector-permissions';
 import { explainAadsts, explainGraphError } from '../error-knowledge';
 import { ErrorCode, type ErrorInfo } from '../product-error';
 import type { Blocker } from './verdict';
@@ -30,7 +31,7 @@ export function describeError(error: ErrorInfo): string {
 export function blockerFromError(
   error: ErrorInfo,
   what: string,
-  inspectorPermission: string,
+  inspectorPermission: InspectorPermission,
 ): Blocker {
   if (error.code === ErrorCode.ServiceUnavailable) return UNAVAILABLE;
   const detail = `Could not read ${what}: ${describeError(error)}`;
@@ -41,7 +42,7 @@ export function blockerFromError(
         `Give the bot's inspector identity (GRAPH_CLIENT_ID, else BOT_ID) the Microsoft Graph application ` +
         `permission ${inspectorPermission}: Entra admin center → App registrations → the bot's app → ` +
         `API permissions → Add a permission → Microsoft Graph → Application permissions → ` +
-        `${inspectorPermission}, then Grant admin consent.`,
+        `${inspectorPermission}, then Grant admin consent. The inspector needs ${INSPECTOR_PERMISSIONS_TEXT}.`,
     };
   }
   if (error.code === ErrorCode.InspectorUnavailable || error.code === ErrorCode.SignInFailed) {

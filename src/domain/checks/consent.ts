@@ -53,6 +53,7 @@ export function judgeMailConsent(ctx: JudgeContext, name: 'Mail.ReadWrite' | 'Ma
       a.appRoleId.toLowerCase() === roleId &&
       (graphSpId === undefined || a.resourceId === graphSpId),
   );
+  if (ctx.restriction === 'rbac') return judgeMailConsentUnderRbac(ctx, name, granted);
   if (granted) {
     return pass(
       `Admin consent granted for ${name}`,
@@ -66,6 +67,63 @@ export function judgeMailConsent(ctx: JudgeContext, name: 'Mail.ReadWrite' | 'Ma
     `PCEmail's service principal has no app role assignment for Microsoft Graph ${name} (application): ` +
       'the permission is not granted.',
     `${firstRequest(ctx, name, 'Role', permissionCheck)}${GRANT_CONSENT}.`,
+  );
+}
+
+/**
+ * Under RBAC for Applications no Entra consent for Mail.* is the correct state: Exchange grants the
+ * roles in the management scope. A consent that exists voids the scope (Entra and RBAC add up).
+ */
+function judgeMailConsentUnderRbac(
+  ctx: JudgeContext,
+  name: 'Mail.ReadWrite' | 'Mail.Send',
+  granted: boolean,
+): Verdict {
+  const id = name === 'Mail.ReadWrite' ? 'consent.mail-readwrite' : 'consent.mail-send';
+  if (granted) {
+    return fail(
+      `Tenant-wide consent for ${name} voids the RBAC scope`,
+      `PCEmail holds the Microsoft Graph application permission ${name} consented in Entra. Entra and ` +
+        'RBAC for Applications grants add up, so this consent reaches every mailbox in the organization.',
+      `Revoke it: Entra admin center → Enterprise applications → PCEmail → Permissions → ${name} → ` +
+        'Revoke permission. RBAC for Applications then grants it only in the management scope.',
+    );
+  }
+  const readable = readableMailbox(ctx);
+  if (readable === undefined) {
+    return skip(id, {
+      detail:
+        `No Entra consent for ${name}, as RBAC for Applications requires; whether Exchange grants it ` +
+        'could not be shown because none of PCEmail’s mailboxes was read',
+      fix: `Fix mailbox.access first, then check again. ${verifyRbac(ctx)}`,
+    });
+  }
+  if (name === 'Mail.ReadWrite') {
+    return pass(
+      'Mail.ReadWrite granted through RBAC for Applications',
+      `No tenant-wide Entra consent, as RBAC requires; PCEmail read ${readable}, so Exchange grants ` +
+        '"Application Mail.ReadWrite" in its management scope.',
+    );
+  }
+  return pass(
+    'No tenant-wide consent for Mail.Send, as RBAC for Applications requires',
+    'Exchange grants "Application Mail.Send" in the management scope; sending cannot be proven without ' +
+      `sending mail. ${verifyRbac(ctx)}`,
+  );
+}
+
+function readableMailbox(ctx: JudgeContext): string | undefined {
+  return ctx.snapshot.mailboxes?.find((probe) => probe.inbox.ok)?.address;
+}
+
+function verifyRbac(ctx: JudgeContext): string {
+  const mailbox = ctx.settings.mailboxes[0] ?? '<mailbox>';
+  const identity = ctx.snapshot.servicePrincipal?.ok
+    ? (ctx.snapshot.servicePrincipal.value?.id ?? ctx.app.appId)
+    : ctx.app.appId;
+  return (
+    `To verify, in Exchange Online PowerShell: Test-ServicePrincipalAuthorization -Identity ${identity} ` +
+    `-Resource ${mailbox} (both roles should show InScope True).`
   );
 }
 

@@ -1,3 +1,4 @@
+import { APPLICATION_READ, GRANTS_READ } from '../inspector-permissions';
 import type { AppRoleAssignment, OAuth2PermissionGrant } from '../tenant-snapshot';
 import { blockerFromError } from './blockers';
 import type { JudgeContext } from './judge-context';
@@ -24,7 +25,7 @@ export function appRoleAssignmentsOf(ctx: JudgeContext): Available<AppRoleAssign
       blocker: blockerFromError(
         assignments.error,
         "PCEmail's application permission grants",
-        'Application.Read.All',
+        APPLICATION_READ,
       ),
     };
   }
@@ -48,11 +49,7 @@ export function permissionGrantsOf(ctx: JudgeContext): Available<OAuth2Permissio
   if (!grants.ok) {
     return {
       ok: false,
-      blocker: blockerFromError(
-        grants.error,
-        "PCEmail's delegated permission grants",
-        'DelegatedPermissionGrant.Read.All',
-      ),
+      blocker: blockerFromError(grants.error, "PCEmail's delegated permission grants", GRANTS_READ),
     };
   }
   return { ok: true, value: grants.value.filter((g) => g.clientId === sp.value.id) };
@@ -73,9 +70,5 @@ export function graphServicePrincipalBlocker({ snapshot }: JudgeContext): Blocke
       fix: 'Run the check again.',
     };
   }
-  return blockerFromError(
-    graphSp.error,
-    "Microsoft Graph's service principal",
-    'Application.Read.All',
-  );
+  return blockerFromError(graphSp.error, "Microsoft Graph's service principal", APPLICATION_READ);
 }

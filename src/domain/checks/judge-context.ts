@@ -1,4 +1,5 @@
 import type { PermissionCatalog } from '../permission-catalog';
+import type { RestrictionModel } from '../restriction-model';
 import type { AppRegistration, SnapshotSettings, TenantSnapshot } from '../tenant-snapshot';
 
 /** What every check after `app.registered` judges against: exactly one PCEmail registration. */
@@ -9,6 +10,8 @@ export interface JudgeContext {
   /** `snapshot.takenAt` in milliseconds: the checks' only clock. */
   now: number;
   catalog: PermissionCatalog;
+  /** How PCEmail is limited to its mailboxes: configured, or inferred from the evidence. */
+  restriction: RestrictionModel;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -6,6 +6,7 @@ import type {
   PcemailToken,
   SnapshotSettings,
 } from '../tenant-snapshot';
+import { holdsTenantWideMailRole } from '../restriction-model';
 import { describeError, UNAVAILABLE } from './blockers';
 import { classifyMailboxError } from './mailbox-errors';
 import { plural, type JudgeContext } from './judge-context';
@@ -70,18 +71,28 @@ function judgeProbe(
           `Verify with Test-ApplicationAccessPolicy -Identity ${address} -AppId ${appId} (it should say Granted).`,
       );
     case 'role-missing':
-      return fail(
-        'Access denied: role missing',
-        `Graph refused to read ${address} with a plain 403 (${error.serviceCode ?? 'no code'}), not the access ` +
-          (hasRole(token, 'Mail.ReadWrite')
-            ? 'policy’s denial, although the token carries Mail.ReadWrite: with RBAC for Applications the ' +
-              'mailbox is outside the app’s management scope.'
-            : 'policy’s denial: PCEmail’s token lacks the Mail.ReadWrite application role (see token.roles).'),
-        'Grant Microsoft Graph Mail.ReadWrite (application) with admin consent (see permission.mail-readwrite ' +
-          'and consent.mail-readwrite). With RBAC for Applications instead: New-ManagementRoleAssignment ' +
-          `-App ${appId} -Role "Application Mail.ReadWrite" -CustomResourceScope <scope>, verified with ` +
-          `Test-ServicePrincipalAuthorization -Identity ${appId} -Resource ${address}.`,
-      );
+      return ctx.restriction === 'rbac'
+        ? fail(
+            'Access denied: outside the RBAC management scope',
+            `Graph refused to read ${address} with a plain 403 (${error.serviceCode ?? 'no code'}): with RBAC ` +
+              'for Applications the mailbox is outside PCEmail’s management scope.',
+            `Add ${address} to the scope group: Add-DistributionGroupMember -Identity "${scopeGroup(ctx.settings)}" ` +
+              `-Member ${address}, or check that New-ManagementRoleAssignment -App ${servicePrincipalOf(ctx)} ` +
+              '-Role "Application Mail.ReadWrite" -CustomResourceScope <scope> was run. Verify with ' +
+              `Test-ServicePrincipalAuthorization -Identity ${servicePrincipalOf(ctx)} -Resource ${address} ` +
+              '(InScope should be True); changes can take an hour to apply.',
+          )
+        : fail(
+            'Access denied: role missing',
+            `Graph refused to read ${address} with a plain 403 (${error.serviceCode ?? 'no code'}), not the access ` +
+              (hasRole(token, 'Mail.ReadWrite')
+                ? 'policy’s denial, although the token carries Mail.ReadWrite.'
+                : 'policy’s denial: PCEmail’s token lacks the Mail.ReadWrite application role (see token.roles).'),
+            'Grant Microsoft Graph Mail.ReadWrite (application) with admin consent (see permission.mail-readwrite ' +
+              'and consent.mail-readwrite). With RBAC for Applications instead: New-ManagementRoleAssignment ' +
+              `-App ${servicePrincipalOf(ctx)} -Role "Application Mail.ReadWrite" -CustomResourceScope <scope>, ` +
+              `verified with Test-ServicePrincipalAuthorization -Identity ${servicePrincipalOf(ctx)} -Resource ${address}.`,
+          );
     case 'no-such-user':
       return fail(
         'No such user',
@@ -168,7 +179,14 @@ export function judgeMailboxRestricted(ctx: JudgeContext): Verdict {
         'Set PCEMAIL_OUT_OF_SCOPE_MAILBOX to an existing mailbox outside the policy scope group.',
       );
     case 'role-missing':
-      return skip('mailbox.restricted', plainDenial(address, token.value, ctx.app.appId));
+      if (ctx.restriction === 'rbac' && !holdsTenantWideMailRole(token.value.roles)) {
+        return pass(
+          'Mailboxes outside the RBAC scope are refused',
+          `Reading ${address} was refused with a plain 403 and PCEmail's token holds no tenant-wide Mail ` +
+            'role: RBAC for Applications limits PCEmail to its management scope.',
+        );
+      }
+      return skip('mailbox.restricted', plainDenial(address, token.value, ctx));
     case 'other-graph':
     case 'not-judged':
       return skip('mailbox.restricted', {
@@ -178,7 +196,7 @@ export function judgeMailboxRestricted(ctx: JudgeContext): Verdict {
   }
 }
 
-function plainDenial(address: string, token: PcemailToken, appId: string): Blocker {
+function plainDenial(address: string, token: PcemailToken, ctx: JudgeContext): Blocker {
   if (!hasRole(token, 'Mail.ReadWrite')) {
     return {
       detail:
@@ -192,20 +210,33 @@ function plainDenial(address: string, token: PcemailToken, appId: string): Block
       `Reading ${address} was refused with a plain 403, not the access policy's "Access to OData is ` +
       'disabled"; with RBAC for Applications that is expected, but this check cannot tell',
     fix:
-      `Verify in Exchange Online PowerShell: Test-ServicePrincipalAuthorization -Identity ${appId} ` +
-      `-Resource ${address} (InScope should be False).`,
+      `Verify in Exchange Online PowerShell: Test-ServicePrincipalAuthorization -Identity ` +
+      `${servicePrincipalOf(ctx)} -Resource ${address} (InScope should be False).`,
   };
 }
 
+/** The fix when a mailbox outside the scope is readable: both models, and what voids an RBAC scope. */
 function restrictFix(ctx: JudgeContext, address: string): string {
   const appId = ctx.app.appId;
+  const group = scopeGroup(ctx.settings);
   return (
-    'Restrict PCEmail in Exchange Online PowerShell: New-ApplicationAccessPolicy -AppId ' +
-    `${appId} -PolicyScopeGroupId "${scopeGroup(ctx.settings)}" -AccessRight RestrictAccess -Description ` +
-    '"Restrict PCEmail to its mailboxes"; a new policy can take an hour or more to apply. Verify with ' +
-    `Test-ApplicationAccessPolicy -Identity ${address} -AppId ${appId} (it should say Denied). If ${address} ` +
-    'is in the scope group, choose a mailbox outside it for PCEMAIL_OUT_OF_SCOPE_MAILBOX.'
+    'Restrict PCEmail in Exchange Online PowerShell, one of two ways. Application access policy (the ' +
+    `vendor's guide): New-ApplicationAccessPolicy -AppId ${appId} -PolicyScopeGroupId "${group}" ` +
+    '-AccessRight RestrictAccess -Description "Restrict PCEmail to its mailboxes", verified with ' +
+    `Test-ApplicationAccessPolicy -Identity ${address} -AppId ${appId} (it should say Denied). Or RBAC for ` +
+    `Applications (Microsoft's recommendation): a management scope on "${group}" and New-ManagementRoleAssignment ` +
+    `-App ${servicePrincipalOf(ctx)} -Role "Application Mail.ReadWrite" (and "Application Mail.Send") ` +
+    '-CustomResourceScope <scope> — and then revoke the tenant-wide Entra admin consent for Mail.ReadWrite and ' +
+    'Mail.Send (Enterprise applications → PCEmail → Permissions), because Entra and RBAC grants add up and ' +
+    'the RBAC scope holds only without it. Changes can take an hour or more to apply. If ' +
+    `${address} is in the scope group, choose a mailbox outside it for the out-of-scope check.`
   );
+}
+
+/** The enterprise application's Object ID, which RBAC for Applications cmdlets take; else the app id. */
+function servicePrincipalOf(ctx: JudgeContext): string {
+  const sp = ctx.snapshot.servicePrincipal;
+  return sp?.ok && sp.value ? sp.value.id : ctx.app.appId;
 }
 
 function findProbe(

@@ -1,3 +1,4 @@
+import { APPLICATION_READ } from '../inspector-permissions';
 import { describeGuidProblem } from '../guid';
 import type { AppRegistration, ServicePrincipal, TenantSnapshot } from '../tenant-snapshot';
 import { blockerFromError } from './blockers';
@@ -14,7 +15,7 @@ export function judgeAppRegistered(snapshot: TenantSnapshot): Verdict {
   if (!applications.ok) {
     return skip(
       'app.registered',
-      blockerFromError(applications.error, 'app registrations', 'Application.Read.All'),
+      blockerFromError(applications.error, 'app registrations', APPLICATION_READ),
     );
   }
   const apps = applications.value;
@@ -56,7 +57,7 @@ export function findPcemailApp(snapshot: TenantSnapshot): Available<AppRegistrat
   if (!applications.ok) {
     return {
       ok: false,
-      blocker: blockerFromError(applications.error, 'app registrations', 'Application.Read.All'),
+      blocker: blockerFromError(applications.error, 'app registrations', APPLICATION_READ),
     };
   }
   const [only, ...others] = applications.value;
@@ -142,11 +143,7 @@ export function servicePrincipalOf({ snapshot }: JudgeContext): Available<Servic
   if (!sp.ok) {
     return {
       ok: false,
-      blocker: blockerFromError(
-        sp.error,
-        "PCEmail's enterprise application",
-        'Application.Read.All',
-      ),
+      blocker: blockerFromError(sp.error, "PCEmail's enterprise application", APPLICATION_READ),
     };
   }
   if (sp.value === null) return { ok: false, blocker: NO_SERVICE_PRINCIPAL };

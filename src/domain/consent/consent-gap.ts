@@ -1,6 +1,7 @@
 import { GRAPH_APP_ID, REQUIRED_PERMISSIONS } from '../graph-permissions';
 import { buildPermissionCatalog } from '../permission-catalog';
-import type { OAuth2PermissionGrant, TenantSnapshot } from '../tenant-snapshot';
+import { restrictionModelOf } from '../restriction-model';
+import type { AppRegistration, OAuth2PermissionGrant, TenantSnapshot } from '../tenant-snapshot';
 import type { ConsentPermission, ResolvedPermission } from './consent-permission';
 
 /** The objects a grant names: PCEmail's app and service principal, and Graph's service principal. */
@@ -9,6 +10,8 @@ export interface ConsentTarget {
   appName: string;
   servicePrincipalId: string;
   graphServicePrincipalId: string;
+  /** A redirect URI registered on the app's web platform, for the admin-consent link. */
+  redirectUri?: string;
 }
 
 /** The organization-wide (AllPrincipals) delegated grant from PCEmail to Graph, when one exists. */
@@ -26,6 +29,11 @@ export type ConsentGap =
       /** Needed but not even requested: it must be added to the app registration first. */
       notRequested: ConsentPermission[];
       organizationGrant?: OrganizationGrant;
+      /**
+       * Mail permissions a tenant-wide consent must not give: under RBAC for Applications an Entra
+       * consent for Mail.* voids the management scope (Entra and RBAC grants add up).
+       */
+      withheld?: ConsentPermission[];
     }
   | { ok: false; reason: string };
 
@@ -92,9 +100,15 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
 
   const missing: ResolvedPermission[] = [];
   const notRequested: ConsentPermission[] = [];
+  const withheld: ConsentPermission[] = [];
+  const rbac = restrictionModelOf(snapshot) === 'rbac';
   for (const { name, type } of REQUIRED_PERMISSIONS) {
     const id = catalog.idOf(name, type);
     if (id === undefined) continue;
+    if (rbac && type === 'Role') {
+      withheld.push({ name, type });
+      continue;
+    }
     const consented =
       type === 'Role'
         ? assignments.value.some(
@@ -116,13 +130,22 @@ export function findConsentGap(snapshot: TenantSnapshot): ConsentGap {
       appName: app.displayName,
       servicePrincipalId: spId,
       graphServicePrincipalId: graphSpId,
+      ...redirectUriOf(app),
     },
     missing,
     notRequested,
+    ...(withheld.length > 0 ? { withheld } : {}),
     ...(organizationGrant
       ? { organizationGrant: { id: organizationGrant.id, scope: organizationGrant.scope } }
       : {}),
   };
+}
+
+/** Entra's /adminconsent accepts only a registered redirect URI; https ones first. */
+function redirectUriOf(app: AppRegistration): { redirectUri?: string } {
+  const uris = app.web?.redirectUris ?? [];
+  const chosen = uris.find((u) => u.startsWith('https://')) ?? uris[0];
+  return chosen === undefined ? {} : { redirectUri: chosen };
 }
 
 export function hasScope(grant: Pick<OAuth2PermissionGrant, 'scope'>, name: string): boolean {

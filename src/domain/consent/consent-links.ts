@@ -1,12 +1,15 @@
 /**
- * Where an approver consents by hand (DESIGN §8): the app's "API permissions" page in the Entra
- * admin center (its "Grant admin consent" button), and the admin-consent endpoint
- * `{authority}/{tenant}/v2.0/adminconsent?client_id=…&scope=<graph>/.default`. Microsoft's docs:
- * with a static `/.default` scope the endpoint "request[s] consent for all scopes found in the
- * required permissions" of the app — so it grants what PCEmail requests, nothing more.
+ * Where an approver consents by hand: the app's "API permissions" page in the Entra admin center
+ * (its "Grant admin consent" button), and — only when the app has a registered redirect URI — the
+ * admin-consent endpoint `{authority}/{tenant}/v2.0/adminconsent?client_id=…&scope=<graph>/.default
+ * &redirect_uri=…`. Microsoft's docs (https://learn.microsoft.com/entra/identity-platform/v2-admin-consent):
+ * `redirect_uri` is required and "must exactly match one of the redirect URIs" registered on the app
+ * (else AADSTS50011; none registered: AADSTS500113); with a static `/.default` scope the endpoint
+ * requests consent for the permissions the app requires — what PCEmail requests, nothing more.
  */
 export interface ConsentLinks {
-  adminConsentUrl: string;
+  /** Undefined when PCEmail registers no redirect URI: Entra would refuse the link. */
+  adminConsentUrl?: string;
   apiPermissionsUrl: string;
 }
 
@@ -16,14 +19,22 @@ export function consentLinks(input: {
   appId: string;
   /** The configured cloud's Graph `/.default` scope (https://graph.microsoft.com/.default globally). */
   graphScope: string;
+  /** A redirect URI registered on PCEmail (its web.redirectUris). */
+  redirectUri?: string;
 }): ConsentLinks {
   const authority = input.authorityHost.replace(/\/+$/, '');
-  const query = new URLSearchParams({ client_id: input.appId, scope: input.graphScope }).toString();
+  const apiPermissionsUrl =
+    `${adminCenterFor(authority)}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/CallAnAPI/appId/` +
+    `${encodeURIComponent(input.appId)}/isMSAApp~/false`;
+  if (input.redirectUri === undefined) return { apiPermissionsUrl };
+  const query = new URLSearchParams({
+    client_id: input.appId,
+    scope: input.graphScope,
+    redirect_uri: input.redirectUri,
+  }).toString();
   return {
     adminConsentUrl: `${authority}/${encodeURIComponent(input.tenantId)}/v2.0/adminconsent?${query}`,
-    apiPermissionsUrl:
-      `${adminCenterFor(authority)}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/CallAnAPI/appId/` +
-      `${encodeURIComponent(input.appId)}/isMSAApp~/false`,
+    apiPermissionsUrl,
   };
 }
 

@@ -93,6 +93,8 @@ export interface ConsentRequest {
   /** Teams user ids (MRI, `29:…`) of approvers reached 1:1, for `refresh.userIds` (Teams allows 60). */
   approverUserIds: string[];
   copies: CardCopy[];
+  /** A redirect URI registered on the app (web.redirectUris): the admin-consent link needs one. */
+  redirectUri?: string;
 }
 
 export const OPEN_STATES: readonly ConsentRequestState[] = [
@@ -117,6 +119,7 @@ export function newConsentRequest(input: {
   now: Date;
   ttlDays: number;
   approverUserIds: string[];
+  redirectUri?: string;
 }): ConsentRequest {
   return {
     id: input.id,
@@ -132,5 +135,6 @@ export function newConsentRequest(input: {
     granted: [],
     approverUserIds: input.approverUserIds.slice(0, 60),
     copies: [],
+    ...(input.redirectUri === undefined ? {} : { redirectUri: input.redirectUri }),
   };
 }

@@ -20,6 +20,8 @@ export interface GrantPlan {
   alreadyGranted: ConsentPermission[];
   /** Asked for by the request, but PCEmail no longer requests it: not granted. */
   noLongerRequested: ConsentPermission[];
+  /** Asked for by the request, but withheld: under RBAC for Applications a Mail.* consent voids the scope. */
+  withheld?: ConsentPermission[];
 }
 
 /**
@@ -51,13 +53,25 @@ export function planGrant(
       scopes: toGrant.filter((p) => p.type === 'Scope'),
       ...(gap.organizationGrant ? { organizationGrant: gap.organizationGrant } : {}),
       alreadyGranted: wanted.filter(
-        (p) => !includesPermission(gap.missing, p) && !includesPermission(gap.notRequested, p),
+        (p) =>
+          !includesPermission(gap.missing, p) &&
+          !includesPermission(gap.notRequested, p) &&
+          !includesPermission(gap.withheld ?? [], p),
       ),
       noLongerRequested: wanted.filter((p) => includesPermission(gap.notRequested, p)),
+      ...withheldOf(wanted, gap.withheld ?? []),
     },
   };
 }
 
 export function describePermissions(list: readonly ConsentPermission[]): string {
   return list.length === 0 ? 'none' : list.map(describeConsentPermission).join(', ');
+}
+
+function withheldOf(
+  wanted: readonly ConsentPermission[],
+  withheld: readonly ConsentPermission[],
+): { withheld?: ConsentPermission[] } {
+  const list = wanted.filter((p) => includesPermission(withheld, p));
+  return list.length > 0 ? { withheld: list } : {};
 }

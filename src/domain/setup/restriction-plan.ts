@@ -1,3 +1,4 @@
+import type { ExchangeEnvironment } from '../cloud';
 import {
   generateRestrictionScripts,
   type RestrictionScripts,
@@ -12,7 +13,11 @@ export type RestrictionPlan =
   | { kind: 'missing'; reason: string };
 
 /** The commands for the wizard's App ID, enterprise application, scope group and mailboxes. */
-export function planRestriction(state: WizardState, appName: string): RestrictionPlan {
+export function planRestriction(
+  state: WizardState,
+  appName: string,
+  exchangeEnvironment?: ExchangeEnvironment,
+): RestrictionPlan {
   const appId = state.inputs.appId ?? state.facts.appId;
   const mailboxes = state.inputs.mailboxes ?? state.facts.mailboxes ?? [];
   const scopeGroup = state.inputs.scopeGroup;
@@ -45,6 +50,7 @@ export function planRestriction(state: WizardState, appName: string): Restrictio
     displayName: appName,
     scopeGroup,
     mailboxes,
+    ...(exchangeEnvironment === undefined ? {} : { exchangeEnvironment }),
   });
   return result.ok
     ? { kind: 'ready', scripts: result.scripts }

@@ -1,3 +1,4 @@
+import type { ExchangeEnvironment } from '../cloud';
 import { describeGuidProblem } from '../guid';
 import { describeAddressProblem } from './mailbox-address';
 import { quotePowerShell } from './powershell-literal';
@@ -14,7 +15,12 @@ import { describeUnsafeText } from './unsafe-text';
  * - New-ManagementScope [-Name] <String> -RecipientRestrictionFilter <String>; a group-based scope
  *   takes the group's distinguished name: $DG = Get-DistributionGroup -Identity "Ottawa Users";
  *   New-ManagementScope "…" -RecipientRestrictionFilter "MemberOfGroup -eq '$($DG.DistinguishedName)'".
- * - New-ManagementRoleAssignment -App <id> -Role "Application Mail.ReadWrite" -CustomResourceScope <scope>.
+ * - New-ManagementRoleAssignment -App <service principal> -Role "Application Mail.ReadWrite"
+ *   -CustomResourceScope <scope>; -App takes the service principal's ObjectId (the Entra enterprise
+ *   application's Object ID, as registered by New-ServicePrincipal), not the AppId.
+ *   https://learn.microsoft.com/exchange/permissions-exo/application-rbac
+ * - Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh | O365USGovDoD | O365China outside
+ *   the global cloud: https://learn.microsoft.com/powershell/module/exchange/connect-exchangeonline
  * - Test-ServicePrincipalAuthorization [-Identity] <ServicePrincipalIdParameter> [-Resource <UserIdParameter>].
  */
 
@@ -30,6 +36,8 @@ export interface RestrictionScriptInput {
   mailboxes: readonly string[];
   /** A mailbox outside the group, to show the restriction refuses it. */
   outOfScopeMailbox?: string;
+  /** The sovereign cloud's Exchange environment; undefined in the global cloud. */
+  exchangeEnvironment?: ExchangeEnvironment;
 }
 
 export type ScriptField =
@@ -69,7 +77,15 @@ export function generateRestrictionScripts(input: RestrictionScriptInput): Scrip
   const app = quotePowerShell(input.appId);
   const group = quotePowerShell(input.scopeGroup);
   const scopeName = quotePowerShell(`${input.displayName} mailboxes`);
+  const connect =
+    input.exchangeEnvironment === undefined
+      ? []
+      : [
+          '# Sign in to Exchange Online in your cloud first:',
+          `Connect-ExchangeOnline -ExchangeEnvironmentName ${input.exchangeEnvironment}`,
+        ];
   const accessPolicy = [
+    ...connect,
     '# Application Access Policy: PCEmail may use only the mailboxes in the scope group.',
     `New-ApplicationAccessPolicy -AppId ${app} -PolicyScopeGroupId ${group} -AccessRight RestrictAccess -Description ${quotePowerShell(`Restrict ${input.displayName} to its mailboxes`)}`,
     '# Each PCEmail mailbox should show AccessCheckResult Granted:',
@@ -96,14 +112,17 @@ export function generateRestrictionScripts(input: RestrictionScriptInput): Scrip
       },
     };
   }
+  const sp = quotePowerShell(input.servicePrincipalId);
   const rbac = [
+    ...connect,
     '# RBAC for Applications: register PCEmail in Exchange, scope it to the group, assign the two roles.',
-    `New-ServicePrincipal -AppId ${app} -ObjectId ${quotePowerShell(input.servicePrincipalId)} -DisplayName ${quotePowerShell(input.displayName)}`,
+    `New-ServicePrincipal -AppId ${app} -ObjectId ${sp} -DisplayName ${quotePowerShell(input.displayName)}`,
     '# The scope filter needs the group’s distinguished name; quotes in it are doubled for the filter.',
     `$groupDn = (Get-DistributionGroup -Identity ${group}).DistinguishedName -replace "'", "''"`,
     `New-ManagementScope -Name ${scopeName} -RecipientRestrictionFilter "MemberOfGroup -eq '$groupDn'"`,
-    `New-ManagementRoleAssignment -App ${app} -Role "Application Mail.ReadWrite" -CustomResourceScope ${scopeName}`,
-    `New-ManagementRoleAssignment -App ${app} -Role "Application Mail.Send" -CustomResourceScope ${scopeName}`,
+    '# -App takes the enterprise application’s Object ID (the service principal registered above).',
+    `New-ManagementRoleAssignment -App ${sp} -Role "Application Mail.ReadWrite" -CustomResourceScope ${scopeName}`,
+    `New-ManagementRoleAssignment -App ${sp} -Role "Application Mail.Send" -CustomResourceScope ${scopeName}`,
     '# Each PCEmail mailbox should show InScope True for both roles:',
     ...perMailbox(
       input.mailboxes,

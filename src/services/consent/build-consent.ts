@@ -19,12 +19,13 @@ export function buildConsentService(
     approvers: config.approvers,
     mode: config.consentMode,
     ttlDays: config.consentRequestTtlDays,
-    links: (appId) =>
+    links: (appId, redirectUri) =>
       consentLinks({
         authorityHost: config.endpoints.authority,
         tenantId: config.tenant.id,
         appId,
         graphScope: services.graphScope,
+        ...(redirectUri === undefined ? {} : { redirectUri }),
       }),
     inspect: services.consentInspection,
     writer: services.consentWriter,

@@ -36,7 +36,7 @@ export interface ConsentServiceDeps {
   mode: 'grant' | 'link';
   /** Days until an undecided request expires (CONSENT_REQUEST_TTL_DAYS). */
   ttlDays: number;
-  links: (appId: string) => ConsentLinks;
+  links: (appId: string, redirectUri?: string) => ConsentLinks;
   /** Re-reads the tenant; throws ProductError when the inspector cannot sign in or reach Graph. */
   inspect: () => Promise<ConsentInspection>;
   writer: ConsentGrantWriter;

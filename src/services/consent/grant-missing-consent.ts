@@ -29,6 +29,15 @@ export async function grantMissingConsent(
   for (const permission of plan.noLongerRequested) {
     steps.push({ permission, outcome: 'not-attempted', error: 'PCEmail no longer requests it' });
   }
+  for (const permission of plan.withheld ?? []) {
+    steps.push({
+      permission,
+      outcome: 'not-attempted',
+      error:
+        'not granted tenant-wide: PCEmail is restricted with RBAC for Applications, which a tenant-wide ' +
+        'Mail consent would void (Exchange grants it in the management scope)',
+    });
+  }
   let refusal: GrantRefusal | undefined;
 
   let rolesRefused: ErrorInfo | undefined;

@@ -4,18 +4,23 @@ import type { PcemailTarget, TenantReader } from '../../tenant/snapshot-reader';
 import type { ConsentInspection } from './consent-deps';
 
 /**
- * Reads only what consent needs: the registration, both service principals and the grants. No
- * PCEmail secret and no mailboxes, so PCEmail does not sign in and no mailbox is probed.
+ * Reads what consent needs: the registration, both service principals and the grants. With the
+ * access-policy model that is all (PCEmail does not sign in, no mailbox is probed). Otherwise PCEmail
+ * signs in and reads its mailboxes too, because RBAC for Applications is recognised from that
+ * evidence, and under RBAC a tenant-wide Mail.* consent must never be requested or granted.
  */
 export function inspectConsent(
   reader: TenantReader,
   target: PcemailTarget,
 ): () => Promise<ConsentInspection> {
   return async () => {
+    const evidence = target.restrictionModel !== 'access-policy';
     const snapshot = await reader.readSnapshot({
       appId: target.appId,
       appName: target.appName,
-      mailboxes: [],
+      mailboxes: evidence ? target.mailboxes : [],
+      ...(evidence && target.clientSecret ? { clientSecret: target.clientSecret } : {}),
+      ...(target.restrictionModel ? { restrictionModel: target.restrictionModel } : {}),
     });
     const consentChecks = diagnose(snapshot)
       .checks.filter((row) => row.id.startsWith('consent.'))

@@ -12,7 +12,7 @@ export function requestCard(
   return renderConsentRequestCard({
     request,
     tenant: deps.tenant,
-    links: deps.links(request.appId),
+    links: deps.links(request.appId, request.redirectUri),
     mode: deps.mode,
     ...options,
   });

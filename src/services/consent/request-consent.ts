@@ -77,6 +77,7 @@ export async function requestConsent(
       now: deps.now(),
       ttlDays: deps.ttlDays,
       approverUserIds,
+      ...(gap.target.redirectUri === undefined ? {} : { redirectUri: gap.target.redirectUri }),
     });
     await createRequest(deps.store, request);
     await audit(deps, 'requested', request, input.requester);

@@ -27,6 +27,9 @@ export const address = (local: string) => `${local}@${DOMAIN}`;
 export const PCEMAIL_MAILBOXES = [address('support'), address('sales'), address('billing')];
 export const OUT_OF_SCOPE_MAILBOX = address('ceo');
 
+/** The redirect URI registered on the simulated PCEmail app (Entra's /adminconsent needs one). */
+export const PCEMAIL_REDIRECT_URI = 'http://localhost:3978/consented';
+
 /** Label of the PCEmail secret the product uses; its value is secretFor(this). */
 export const PCEMAIL_SECRET_LABEL = 'pcemail:current';
 
@@ -96,7 +99,8 @@ export function buildHealthyTenant(now: Date): ScenarioDraft {
           ['Mail.ReadWrite', 'Role'],
           ['Mail.Send', 'Role'],
         ]),
-        web: { redirectUris: [] },
+        // So the admin-consent link works in the demo; a PCEmail registration may well have none.
+        web: { redirectUris: [PCEMAIL_REDIRECT_URI] },
       },
     ],
     servicePrincipals: [
@@ -135,6 +139,7 @@ export function buildHealthyTenant(now: Date): ScenarioDraft {
         description: 'Restrict PCEmail to the PCEmail mailboxes',
       },
     ],
+    managementRoleAssignments: [],
   };
   assignGraphRole(state, inspectorSp, 'Application.Read.All', 30, now);
   assignGraphRole(state, inspectorSp, 'Directory.Read.All', 30, now);

@@ -3,6 +3,7 @@ import { demoScenario } from './demo';
 import { buildHealthyTenant } from './healthy-tenant';
 import { mailboxScenarios } from './mailbox-scenarios';
 import { permissionScenarios } from './permission-scenarios';
+import { restrictionScenarios } from './restriction-scenarios';
 import type { Scenario, ScenarioDefinition } from './scenario';
 import { secretScenarios } from './secret-scenarios';
 
@@ -12,6 +13,7 @@ const DEFINITIONS: ScenarioDefinition[] = [
   ...secretScenarios,
   ...permissionScenarios,
   ...mailboxScenarios,
+  ...restrictionScenarios,
 ];
 
 export function scenarioNames(): string[] {

@@ -10,6 +10,8 @@ export interface ProductSettings {
   outOfScopeMailbox?: string;
   /** Set PCEMAIL_APP_ID to this; undefined = the product finds the app by name. */
   pcemailAppId?: string;
+  /** RESTRICTION_MODEL; undefined = the product's default (auto). */
+  restrictionModel?: 'auto' | 'access-policy' | 'rbac';
 }
 
 /** A fresh simulated tenant plus how the product is pointed at it. */

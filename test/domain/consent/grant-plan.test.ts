@@ -120,3 +120,35 @@ describe('permissions on a card', () => {
     },
   );
 });
+
+describe('planGrant under RBAC for Applications', () => {
+  it('when a stored request asks for Mail roles that the gap withholds, then they are not planned and are reported as withheld', () => {
+    const request = {
+      appId: 'app-1',
+      permissions: [
+        { name: 'User.Read', type: 'Scope' },
+        { name: 'Mail.ReadWrite', type: 'Role' },
+      ],
+    } as unknown as Parameters<typeof planGrant>[0];
+    const result = planGrant(request, {
+      ok: true,
+      target: {
+        appId: 'app-1',
+        appName: 'PCEmail',
+        servicePrincipalId: 'sp',
+        graphServicePrincipalId: 'graph',
+      },
+      missing: [{ name: 'User.Read', type: 'Scope', id: 's1' }],
+      notRequested: [],
+      withheld: [
+        { name: 'Mail.ReadWrite', type: 'Role' },
+        { name: 'Mail.Send', type: 'Role' },
+      ],
+    });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.plan.appRoles).toEqual([]);
+    expect(result.plan.scopes.map((p) => p.name)).toEqual(['User.Read']);
+    expect(result.plan.withheld).toEqual([{ name: 'Mail.ReadWrite', type: 'Role' }]);
+    expect(result.plan.alreadyGranted).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import {
   quotePowerShell,
   type RestrictionScriptInput,
 } from '../../../src/domain/setup';
+import { exchangeEnvironmentOf } from '../../../src/domain/cloud';
 
 const APP_ID = '3f4e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8';
 const SP_ID = 'b7c8d9e0-f1a2-4b3c-9d4e-5f60718293a4';
@@ -128,7 +129,7 @@ describe('generateRestrictionScripts', () => {
       {
         cmdlet: 'New-ManagementRoleAssignment',
         params: {
-          '-App': APP_ID,
+          '-App': SP_ID,
           '-Role': 'Application Mail.ReadWrite',
           '-CustomResourceScope': 'PCEmail mailboxes',
         },
@@ -136,7 +137,7 @@ describe('generateRestrictionScripts', () => {
       {
         cmdlet: 'New-ManagementRoleAssignment',
         params: {
-          '-App': APP_ID,
+          '-App': SP_ID,
           '-Role': 'Application Mail.Send',
           '-CustomResourceScope': 'PCEmail mailboxes',
         },
@@ -156,6 +157,30 @@ describe('generateRestrictionScripts', () => {
     );
     expect(lines[3]).toContain(`-Role "Application Mail.ReadWrite"`);
     expect(lines[4]).toContain(`-Role "Application Mail.Send"`);
+    expect(commands(scripts().rbac).join('\n')).not.toContain('Connect-ExchangeOnline');
+  });
+
+  it.each([
+    ['O365USGovGCCHigh', 'https://graph.microsoft.us'],
+    ['O365USGovDoD', 'https://dod-graph.microsoft.us'],
+    ['O365China', 'https://microsoftgraph.chinacloudapi.cn'],
+  ] as const)(
+    'when the cloud is %s, then both scripts first connect with -ExchangeEnvironmentName',
+    (environment, graph) => {
+      expect(exchangeEnvironmentOf(graph)).toBe(environment);
+      const s = scripts({ exchangeEnvironment: environment });
+      for (const script of [s.accessPolicy, s.rbac]) {
+        expect(parameters(commands(script)[0] ?? '')).toEqual({
+          cmdlet: 'Connect-ExchangeOnline',
+          params: { '-ExchangeEnvironmentName': environment },
+        });
+      }
+    },
+  );
+
+  it('when the cloud is the global one, then no environment name is given', () => {
+    expect(exchangeEnvironmentOf('https://graph.microsoft.com')).toBeUndefined();
+    expect(exchangeEnvironmentOf('http://127.0.0.1:5000')).toBeUndefined();
   });
 
   it('when an out-of-scope mailbox is given, then both ways test that it is refused', () => {
