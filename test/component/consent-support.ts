@@ -56,6 +56,8 @@ export async function clickAs(
     replyToId?: string;
     /** Another bot instance's base URL (several instances on one state store). */
     via?: string;
+    /** Teams single sign-on: what Teams adds to the invoke's value after signing the user in. */
+    authentication?: Record<string, unknown>;
   } = {},
 ): Promise<{ status: number; body: InvokeBody; card: Record<string, unknown> }> {
   const send = (activity: Record<string, unknown>) =>
@@ -83,7 +85,11 @@ export async function clickAs(
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
     type: 'invoke',
     name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    value: {
+      action: { type: 'Action.Execute', verb, data },
+      trigger: 'manual',
+      ...(options.authentication ? { authentication: options.authentication } : {}),
+    },
   });
   const text = await response.text();
   const body = (text ? JSON.parse(text) : {}) as InvokeBody;
