@@ -46,7 +46,7 @@ export function registerSignInInvokes(app: Bot, deps: BotDeps): void {
   app.activity(
     (context) =>
       Promise.resolve(
-        context.activity.type === ActivityTypes.Invoke &&
+        context.activity.type === 'invoke' &&
           context.activity.name === 'signin/tokenExchange',
       ),
     async (context) => {
@@ -69,7 +69,7 @@ export function registerSignInInvokes(app: Bot, deps: BotDeps): void {
   app.activity(
     (context) =>
       Promise.resolve(
-        context.activity.type === ActivityTypes.Invoke &&
+        context.activity.type === 'invoke' &&
           context.activity.name === 'signin/verifyState',
       ),
     async (context) => {
