@@ -48,6 +48,8 @@ export interface BotAuthEndpoints {
   emulatorOpenIdMetadataUrl: string;
   /** Entra root where the bot gets its own token for replies. */
   authorityHost: string;
+  /** The Bot Framework token service (OAuthUrl): sign-in links and tokens of OAuth connections. */
+  tokenServiceUrl: string;
   /** Longest wait to verify one inbound token (its signing keys may have to be fetched first). */
   timeoutMs: number;
 }
@@ -181,6 +183,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
         problems,
       ),
       authorityHost: readEndpoint(env, 'BOT_AUTHORITY_HOST', 'https://login.microsoftonline.com', problems),
+      tokenServiceUrl: readEndpoint(env, 'BOT_TOKEN_SERVICE_URL', 'https://api.botframework.com', problems),
       timeoutMs: readInteger(env, 'BOT_AUTH_TIMEOUT_MS', 5_000, 100, 60_000, problems),
     },
   };

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, type BotHarness } from '../support/bot-harness';
 import { cardText, cardVerbs } from '../support/card-text';
+import { FakeTokenService } from '../support/fake-token-service';
+import { BotFrameworkAuthority } from '../support/bot-framework-authority';
+import { startSimulator } from '../../src/simulator';
 import {
   acceptedWrites,
   actionData,
@@ -285,5 +288,84 @@ describe('admin consent with the approver’s own rights (CONSENT_MODE=delegated
     expect(bad.status).toBe(412);
     expect(bad.body.failureDetail).toMatch(/could not be exchanged/);
     await nothingGranted(h);
+  });
+});
+
+describe('the sign-in button fallback through the Azure Bot’s OAuth connection', () => {
+  let tokenService: FakeTokenService | undefined;
+  let authority: BotFrameworkAuthority | undefined;
+  afterEach(async () => {
+    await harness?.stop();
+    harness = undefined;
+    await tokenService?.stop();
+    await authority?.stop();
+    tokenService = undefined;
+    authority = undefined;
+  });
+
+  it('when silent sign-in is not possible, then the sign-in request carries the sign-in button, and the magic code Teams sends back signs the approver in', async () => {
+    tokenService = await new FakeTokenService().start();
+    authority = await new BotFrameworkAuthority().start();
+    const signer = authority;
+    // An OAuth connection belongs to a registered bot: BOT_ID is set, so activities are signed. The
+    // SSO app is the simulated tenant's bot app (its identity is the same in every scenario).
+    const probe = await startSimulator({ scenario: 'consent-missing' });
+    const { GRAPH_CLIENT_ID = '', GRAPH_CLIENT_SECRET = '' } = probe.productEnv();
+    await probe.close();
+    const h = await startHarness({
+      scenario: 'consent-missing',
+      env: {
+        ...DELEGATED_MODE,
+        ...authority.env(),
+        SSO_CLIENT_ID: GRAPH_CLIENT_ID,
+        SSO_CLIENT_SECRET: GRAPH_CLIENT_SECRET,
+        SSO_CONNECTION_NAME: 'approver-sso',
+        BOT_TOKEN_SERVICE_URL: tokenService.url.replace(/\/$/, ''),
+      },
+      authorization: (activity) => `Bearer ${signer.token(activity)}`,
+    });
+    harness = h;
+    await fetch(`${h.simulator.url}/_sim/sso/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: h.config.sso.clientId, scopes: DELEGATED_SCOPES }),
+    });
+    await openChat(h, APPROVER);
+    await h.say('check pcemail permissions');
+    await h.execute(
+      'consent.request',
+      actionData(h.connector.cards().at(-1)!, 'consent.request') ?? {},
+    );
+    const card = cardsPostedTo(h, chatIdOf(APPROVER)).find((c) =>
+      cardVerbs(c).includes('consent.approve'),
+    )!;
+    const approve = actionData(card, 'consent.approve')!;
+
+    const first = await approveAs(h, APPROVER, approve);
+    expect(first.body.statusCode).toBe(401);
+    const value = first.body.value as {
+      connectionName: string;
+      buttons: { type: string; value: string }[];
+    };
+    expect(value.connectionName).toBe('approver-sso');
+    expect(value.buttons).toEqual([
+      expect.objectContaining({
+        type: 'signin',
+        value: expect.stringContaining(`${tokenService.url}signin?state=`),
+      }),
+    ]);
+    expect(tokenService.requests).toContain('GET /api/botsignin/GetSignInResource');
+    await nothingGranted(h);
+
+    // The approver signed in with the button; Teams sends the click again with the magic code.
+    tokenService.codes.set(
+      '246810',
+      await ssoToken(h, APPROVER, { roles: ['Global Administrator'] }),
+    );
+    const wrongCode = await clickAs(h, APPROVER, 'consent.approve', approve, { state: '999999' });
+    expect(wrongCode.body.statusCode).toBe(401);
+    const signedIn = await clickAs(h, APPROVER, 'consent.approve', approve, { state: '246810' });
+    expect(cardText(signedIn.card)).toMatch(/Granted by Grace Approver/);
+    expect((await pcemailGrants(h)).roles).toHaveLength(2);
   });
 });

@@ -58,6 +58,8 @@ export async function clickAs(
     via?: string;
     /** Teams single sign-on: what Teams adds to the invoke's value after signing the user in. */
     authentication?: Record<string, unknown>;
+    /** The magic code Teams sends back after a sign-in through the OAuth connection. */
+    state?: string;
   } = {},
 ): Promise<{ status: number; body: InvokeBody; card: Record<string, unknown> }> {
   const send = (activity: Record<string, unknown>) =>
@@ -89,6 +91,7 @@ export async function clickAs(
       action: { type: 'Action.Execute', verb, data },
       trigger: 'manual',
       ...(options.authentication ? { authentication: options.authentication } : {}),
+      ...(options.state ? { state: options.state } : {}),
     },
   });
   const text = await response.text();
