@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, type BotHarness } from '../support/bot-harness';
 import { cardText, cardVerbs } from '../support/card-text';
@@ -99,6 +101,14 @@ function approveAs(h: BotHarness, user: TeamsUser, data: Record<string, unknown>
   });
 }
 
+/** Every file of the file store, as text. */
+function readStore(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? readStore(full) : [readFileSync(full, 'utf8')];
+  });
+}
+
 async function nothingGranted(h: BotHarness): Promise<void> {
   expect(graphWrites(h)).toBe(0);
   expect(await pcemailGrants(h)).toEqual({ roles: [], organizationScopes: [] });
@@ -150,6 +160,10 @@ describe('admin consent with the approver’s own rights (CONSENT_MODE=delegated
     await h.say('consent history');
     const history = cardText(h.connector.cards().at(-1)!);
     expect(history).toMatch(/approver’s own Microsoft Entra rights/);
+    // The approver's token is used for the turn only: never logged, never stored.
+    const signature = token.split('.')[2]!;
+    expect(h.logLines.join('\n')).not.toContain(signature);
+    expect(JSON.stringify(readStore(h.stateDir))).not.toContain(signature);
   });
 
   it('when an approver without the role approves, then Graph refuses, nothing is stored as granted, the card says who can approve, and an administrator can retry', async () => {
