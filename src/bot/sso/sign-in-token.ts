@@ -11,6 +11,11 @@ import type { BotDeps } from '../bot-deps';
  * after a sign-in through the OAuth connection:
  * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/sso-adaptive-cards-universal-action
  * The token is used within this turn only and never stored.
+ *
+ * teams-ai's `Application.authentication` (TeamsSsoSettings / OAuthSettings) is not used: it signs in
+ * for message turns and keeps the token in turn state across turns, while here one Action.Execute
+ * must be answered with a sign-in request and retried with the token. botbuilder's UserTokenClient
+ * (the Bot Framework token service) serves the OAuth-connection fallback.
  */
 export const LOGIN_REQUEST_TYPE = 'application/vnd.microsoft.activity.loginRequest';
 
