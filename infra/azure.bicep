@@ -60,8 +60,21 @@ param pcemailOutOfScopeMailbox string = ''
 @description('Comma-separated Entra object ids of the consent approvers (APPROVERS).')
 param approvers string = ''
 
-@description('grant or link (CONSENT_MODE).')
+@description('delegated (recommended), grant or link (CONSENT_MODE).')
 param consentMode string = 'link'
+
+@description('Entra app of Teams single sign-on for approvers (SSO_CLIENT_ID); created from aad.manifest.json.')
+param ssoClientId string = ''
+
+@secure()
+@description('Client secret of the single sign-on app (SSO_CLIENT_SECRET).')
+param ssoClientSecret string = ''
+
+@description('Application ID URI of the single sign-on app (SSO_RESOURCE), api://botid-{BOT_ID}.')
+param ssoResource string = ''
+
+@description('OAuth connection of the Azure Bot for the sign-in fallback (SSO_CONNECTION_NAME); optional.')
+param ssoConnectionName string = ''
 
 @description('Days before a secret expires at which reminders are posted (EXPIRY_REMINDER_DAYS).')
 param expiryReminderDays string = '30,14,7,3,1,0'
@@ -214,6 +227,22 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'CONSENT_MODE'
           value: consentMode
+        }
+        {
+          name: 'SSO_CLIENT_ID'
+          value: ssoClientId
+        }
+        {
+          name: 'SSO_CLIENT_SECRET'
+          value: ssoClientSecret
+        }
+        {
+          name: 'SSO_RESOURCE'
+          value: empty(ssoResource) ? 'api://botid-${botAadAppClientId}' : ssoResource
+        }
+        {
+          name: 'SSO_CONNECTION_NAME'
+          value: ssoConnectionName
         }
         {
           name: 'EXPIRY_REMINDER_DAYS'

@@ -13,7 +13,9 @@ export interface AppConfig {
   pcemail: PcemailSettings;
   endpoints: { graph: string; authority: string };
   approvers: string[];
-  consentMode: 'grant' | 'link';
+  consentMode: 'grant' | 'link' | 'delegated';
+  /** Teams single sign-on of the approver (CONSENT_MODE=delegated): the bot's Entra app. */
+  sso: SsoSettings;
   /** Days an undecided consent request stays open (CONSENT_REQUEST_TTL_DAYS). */
   consentRequestTtlDays: number;
   /** Cron of the in-process consent-requests job (link-mode re-checks, expiry); undefined = off. */
@@ -48,6 +50,8 @@ export interface BotAuthEndpoints {
   emulatorOpenIdMetadataUrl: string;
   /** Entra root where the bot gets its own token for replies. */
   authorityHost: string;
+  /** The Bot Framework token service (OAuthUrl): sign-in links and tokens of OAuth connections. */
+  tokenServiceUrl: string;
   /** Longest wait to verify one inbound token (its signing keys may have to be fetched first). */
   timeoutMs: number;
 }
@@ -63,6 +67,16 @@ export interface HttpSettings {
 export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
+}
+
+/** The bot's Entra app that Teams SSO issues tokens for, and that exchanges them on-behalf-of. */
+export interface SsoSettings {
+  clientId: string;
+  clientSecret: string;
+  /** The Application ID URI of the exposed `access_as_user` scope (api://…/botid-{id}). */
+  resource: string;
+  /** The Azure Bot's OAuth connection for the sign-in button when silent sign-in fails; optional. */
+  connectionName?: string;
 }
 
 export interface PcemailSettings {
@@ -136,6 +150,7 @@ const DEFAULT_REMINDER_DAYS = [30, 14, 7, 3, 1, 0];
 const SECRET_VARIABLES = [
   'BOT_PASSWORD',
   'GRAPH_CLIENT_SECRET',
+  'SSO_CLIENT_SECRET',
   'PCEMAIL_CLIENT_SECRET',
   'JOBS_KEY',
   'AZURE_STORAGE_CONNECTION_STRING',
@@ -172,6 +187,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
         problems,
       ),
       authorityHost: readEndpoint(env, 'BOT_AUTHORITY_HOST', 'https://login.microsoftonline.com', problems),
+      tokenServiceUrl: readEndpoint(env, 'BOT_TOKEN_SERVICE_URL', 'https://api.botframework.com', problems),
       timeoutMs: readInteger(env, 'BOT_AUTH_TIMEOUT_MS', 5_000, 100, 60_000, problems),
     },
   };
@@ -236,9 +252,10 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
   }
 
   const consentMode = value(env, 'CONSENT_MODE') ?? 'link';
-  if (consentMode !== 'grant' && consentMode !== 'link') {
-    problems.push(`CONSENT_MODE is "${printable(consentMode)}": use grant or link.`);
+  if (consentMode !== 'grant' && consentMode !== 'link' && consentMode !== 'delegated') {
+    problems.push(`CONSENT_MODE is "${printable(consentMode)}": use delegated, grant or link.`);
   }
+  const sso = readSsoSettings(env, botId || inspector.clientId, bot.password || inspector.clientSecret, problems);
   const consentRequestTtlDays = readInteger(env, 'CONSENT_REQUEST_TTL_DAYS', 7, 1, 90, problems);
   const consentRecheckSchedule = readCronSetting(env, 'CONSENT_RECHECK_SCHEDULE', '*/5 * * * *', problems);
 
@@ -286,7 +303,8 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       pcemail,
       endpoints,
       approvers: approvers.length === 0 && simulated ? [...PLAYGROUND_USER_AAD_IDS] : approvers,
-      consentMode: consentMode as 'grant' | 'link',
+      consentMode: consentMode as 'grant' | 'link' | 'delegated',
+      sso,
       consentRequestTtlDays,
       consentRecheckSchedule,
       expiryReminderDays,
@@ -312,6 +330,31 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
 }
 
 /** Values that must never be printed; the logger redacts them wherever they appear. */
+/**
+ * SSO_CLIENT_ID / SSO_CLIENT_SECRET default to the bot's own app (BOT_ID / BOT_PASSWORD, or the
+ * inspector's when BOT_ID is empty): Teams SSO for a bot issues tokens for the bot's app id.
+ */
+function readSsoSettings(
+  env: NodeJS.ProcessEnv,
+  defaultId: string,
+  defaultSecret: string,
+  problems: string[],
+): SsoSettings {
+  const clientId = value(env, 'SSO_CLIENT_ID') ?? defaultId;
+  if (value(env, 'SSO_CLIENT_ID')) requireGuid(problems, 'SSO_CLIENT_ID', clientId, 'the bot’s Entra app for single sign-on');
+  const resource = value(env, 'SSO_RESOURCE') ?? `api://botid-${clientId}`;
+  if (!/^api:\/\/\S+$/.test(resource)) {
+    problems.push(`SSO_RESOURCE is "${printable(resource)}": use the Application ID URI of the bot's app, api://…/botid-{id}.`);
+  }
+  const connectionName = value(env, 'SSO_CONNECTION_NAME');
+  return {
+    clientId,
+    clientSecret: value(env, 'SSO_CLIENT_SECRET') ?? defaultSecret,
+    resource,
+    ...(connectionName ? { connectionName } : {}),
+  };
+}
+
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
   return SECRET_VARIABLES.map((name) => value(env, name)).filter((v): v is string => !!v);
 }

@@ -70,6 +70,10 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     notifier,
     approvers: config.approvers,
     consentMode: config.consentMode,
+    sso: {
+      resource: config.sso.resource,
+      ...(config.sso.connectionName ? { connectionName: config.sso.connectionName } : {}),
+    },
     consent,
     notifications: monitor.facts,
   });

@@ -64,7 +64,7 @@ describe('readConfig', () => {
     expect(text).toMatch(/GRAPH_CLIENT_SECRET is empty/);
     expect(text).toMatch(/GRAPH_ENDPOINT .*https:\/\/ URL \(http:\/\/ only for 127\.0\.0\.1/);
     expect(text).toMatch(/AUTHORITY_HOST/);
-    expect(text).toMatch(/CONSENT_MODE is "always": use grant or link/);
+    expect(text).toMatch(/CONSENT_MODE is "always": use delegated, grant or link/);
     expect(text).toMatch(/PCEMAIL_MAILBOXES has "not a mailbox"/);
     expect(text).toMatch(/EXPIRY_REMINDER_DAYS must be whole numbers/);
     expect(text).toMatch(/AZURE_STORAGE_CONNECTION_STRING is empty/);

@@ -26,7 +26,9 @@ export interface BotDeps {
   notifier: Notifier;
   /** Entra object ids of the people who may approve consent and manage notifications (APPROVERS). */
   approvers: readonly string[];
-  consentMode: 'grant' | 'link';
+  consentMode: 'grant' | 'link' | 'delegated';
+  /** Teams single sign-on of approvers (delegated mode): the exposed scope's resource, the OAuth connection. */
+  sso?: { resource: string; connectionName?: string };
   /** Admin consent requests, approvals and their audit trail (DESIGN §6). */
   consent: ConsentService;
   /** Connect-ExchangeOnline's environment in a sovereign cloud, for the restriction commands. */

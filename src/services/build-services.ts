@@ -1,10 +1,12 @@
 import type { AppConfig } from '../config';
 import { AppOnlySignIn } from '../tenant/app-only-sign-in';
 import { ConsentWriter } from '../tenant/consent-writer';
+import { delegatedTokenSource, exchangeOnBehalfOf } from '../tenant/on-behalf-of';
 import { graphDefaultScope } from '../tenant/graph-scope';
 import { TenantReader } from '../tenant/snapshot-reader';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { inspectConsent, type ConsentInspection } from './consent';
+import type { DelegatedGrants } from './consent/delegated-approval';
 import { createPermissionCheck, type PermissionCheck } from './permission-check';
 
 export interface ServiceOptions {
@@ -20,6 +22,8 @@ export interface Services {
   /** Consent approval: what consent is missing now, and the bot's Graph writes to grant it. */
   consentInspection: () => Promise<ConsentInspection>;
   consentWriter: ConsentWriter;
+  /** CONSENT_MODE=delegated: the approver's SSO token exchanged on-behalf-of, and a writer using it. */
+  delegatedGrants: DelegatedGrants;
   /** The configured cloud's Graph `/.default` scope (for the admin-consent link). */
   graphScope: string;
 }
@@ -55,6 +59,26 @@ export function buildServices(config: AppConfig, options: ServiceOptions = {}): 
     permissionCheck: createPermissionCheck(reader, config.pcemail),
     consentInspection: inspectConsent(reader, config.pcemail),
     consentWriter: new ConsentWriter({ inspector, graphEndpoint: config.endpoints.graph, policy }),
+    delegatedGrants: {
+      exchange: (userToken) =>
+        exchangeOnBehalfOf(
+          {
+            tenantId: config.tenant.id,
+            clientId: config.sso.clientId,
+            clientSecret: config.sso.clientSecret,
+            authorityHost: config.endpoints.authority,
+            graphResource: graphScope.replace(/\/\.default$/, ''),
+            policy,
+          },
+          userToken,
+        ),
+      writerFor: (accessToken) =>
+        new ConsentWriter({
+          inspector: delegatedTokenSource(accessToken),
+          graphEndpoint: config.endpoints.graph,
+          policy,
+        }),
+    },
     graphScope,
   };
 }

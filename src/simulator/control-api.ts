@@ -1,3 +1,4 @@
+import { consentDelegatedScopes, mintUserToken } from './entra-obo';
 import { validateFaults, type FaultInjector } from './fault-injector';
 import type { RequestLog } from './request-log';
 import type { Runtime } from './runtime';
@@ -77,6 +78,10 @@ export function handleControl(
       deps.setLatency(ms);
       return { status: 200, body: { ms } };
     }
+    case 'POST /_sim/sso/token':
+      return mintUserToken(deps.rt, fields);
+    case 'POST /_sim/sso/consent':
+      return consentDelegatedScopes(deps.rt, fields);
     default:
       if (method === 'POST' && path.startsWith('/_sim/tenant/')) {
         return editTenant(deps.rt, path.slice('/_sim/tenant/'.length).replace(/\/+$/, ''), fields);

@@ -8,7 +8,7 @@ export interface EntraError {
   message: string;
 }
 
-function entraError(status: number, error: string, code: number, text: string): EntraError {
+export function entraError(status: number, error: string, code: number, text: string): EntraError {
   return { status, error, code, message: `AADSTS${code}: ${text}` };
 }
 

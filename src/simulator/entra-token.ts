@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { aadsts, entraErrorBody, type EntraError } from './entra-errors';
+import { issueOnBehalfOf, JWT_BEARER } from './entra-obo';
 import { GRAPH_APP_ID, GRAPH_RESOURCE } from './graph-service-principal';
 import type { Runtime } from './runtime';
 import type { TenantState } from './tenant-state';
@@ -47,7 +48,7 @@ function rolesOf(state: TenantState, servicePrincipalId: string): string[] {
   return [...new Set(values)];
 }
 
-type Issued = { token: string } | { error: EntraError };
+type Issued = { token: string; scope?: string } | { error: EntraError };
 
 function issue(
   rt: Runtime,
@@ -62,11 +63,13 @@ function issue(
   if (!tenant) return { error: aadsts.tenantNotFound(tenantSegment) };
   const grantType = form.get('grant_type');
   if (!grantType) return { error: aadsts.missingParameter('grant_type') };
-  if (grantType !== 'client_credentials') return { error: aadsts.unsupportedGrantType(grantType) };
+  const onBehalfOf = grantType === JWT_BEARER;
+  if (grantType !== 'client_credentials' && !onBehalfOf)
+    return { error: aadsts.unsupportedGrantType(grantType) };
   if (!clientId) return { error: aadsts.missingParameter('client_id') };
   const scope = form.get('scope');
   if (!scope) return { error: aadsts.missingParameter('scope') };
-  const scopeError = graphScope(scope, tenant);
+  const scopeError = onBehalfOf ? undefined : graphScope(scope, tenant);
   if (scopeError) return { error: scopeError };
 
   const app = tenant.applications.find((a) => a.appId === clientId.toLowerCase());
@@ -84,6 +87,14 @@ function issue(
   const sp = tenant.servicePrincipals.find((s) => s.appId === app.appId);
   if (!sp) return { error: aadsts.missingServicePrincipal(app.appId, tenant.tenantId) };
   if (!sp.accountEnabled) return { error: aadsts.appDisabled(app.appId, app.displayName) };
+  if (onBehalfOf) {
+    const obo = issueOnBehalfOf(rt, tenant, form, {
+      appId: app.appId,
+      displayName: app.displayName,
+      servicePrincipalId: sp.id,
+    });
+    return 'error' in obo ? obo : { token: obo.token, scope: obo.scope };
+  }
 
   const iat = Math.floor(now.getTime() / 1000);
   const roles = rolesOf(tenant, sp.id);
@@ -144,6 +155,7 @@ export function handleTokenRequest(
       expires_in: TOKEN_LIFETIME_SECONDS,
       ext_expires_in: TOKEN_LIFETIME_SECONDS,
       access_token: result.token,
+      ...(result.scope ? { scope: result.scope } : {}),
     },
     clientId,
   };

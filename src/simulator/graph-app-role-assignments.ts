@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requireGrantingUser } from './graph-delegated';
 import { DIRECTORY_READ, findServicePrincipal } from './graph-directory';
 import { GraphHttpError, graphErrors } from './graph-errors';
 import { isSegment, requireRole, type GraphRequest, type GraphResponse } from './graph-request';
@@ -83,6 +84,7 @@ export function handleAppRoleAssignments(
     req.method === 'GET' ? DIRECTORY_READ : ASSIGNMENT_WRITE,
     graphErrors.insufficientPrivileges,
   );
+  if (req.method !== 'GET') requireGrantingUser(req.caller, state);
   const sp: ServicePrincipal = findServicePrincipal(state, key);
   const mine = (a: AppRoleAssignment) => (assignedTo ? a.resourceId : a.principalId) === sp.id;
   const contextPath = `servicePrincipals('${sp.id}')/${assignedTo ? 'appRoleAssignedTo' : 'appRoleAssignments'}`;

@@ -46,6 +46,16 @@ export function authenticate(rt: Runtime, authorization: string | undefined): Ca
   const roles = Array.isArray(claims.roles)
     ? claims.roles.filter((r): r is string => typeof r === 'string')
     : [];
+  // A delegated token carries `scp` (space-separated scopes) and the user's `oid`:
+  // https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference
+  if (typeof claims.scp === 'string' && typeof claims.oid === 'string') {
+    return {
+      appId: typeof claims.appid === 'string' ? claims.appid : '',
+      servicePrincipalId: '',
+      roles: new Set(claims.scp.split(/\s+/).filter((s) => s !== '')),
+      userId: claims.oid,
+    };
+  }
   return {
     appId: typeof claims.appid === 'string' ? claims.appid : '',
     servicePrincipalId: typeof claims.oid === 'string' ? claims.oid : '',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requireGrantingUser } from './graph-delegated';
 import { findServicePrincipal } from './graph-directory';
 import { GraphHttpError, graphErrors } from './graph-errors';
 import { parseKey, requireRole, type GraphRequest, type GraphResponse } from './graph-request';
@@ -91,6 +92,7 @@ export function handlePermissionGrants(
     req.method === 'GET' ? GRANT_LIST : GRANT_WRITE,
     graphErrors.insufficientPrivileges,
   );
+  if (req.method !== 'GET') requireGrantingUser(req.caller, state);
   const contextPath = 'oauth2PermissionGrants';
   if (key === undefined) {
     if (req.method === 'GET') {

@@ -5,6 +5,8 @@ export interface Caller {
   appId: string;
   servicePrincipalId: string;
   roles: ReadonlySet<string>;
+  /** A delegated (user) token: the signed-in user's object id; its `scp` scopes are in `roles`. */
+  userId?: string;
 }
 
 /** One Graph request, direct or as a $batch item. */

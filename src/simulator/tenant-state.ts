@@ -138,6 +138,8 @@ export interface User {
   mail: string | null;
   /** null = no Exchange Online mailbox (unlicensed, on-premises or soft-deleted). */
   mailbox: Mailbox | null;
+  /** Entra built-in directory roles held, by display name (e.g. "Global Administrator"). */
+  directoryRoles?: string[];
 }
 
 export interface Group {

@@ -1,16 +1,26 @@
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
 import { hasScope, sameId, type OrganizationGrant } from '../domain/consent';
-import type { AppOnlySignIn } from './app-only-sign-in';
 import { describeTransportError } from './transport-error';
 import { createGraphClient } from './graph-client';
 import { graphErrorInfo, unavailable } from './graph-error';
 import { encodePathSegment, odataString } from './graph-reads';
 import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
 
+/** Where the writer's Graph token comes from (an AppOnlySignIn, or one delegated token). */
+export interface TokenSource {
+  /** `fresh` asks for a new token; a source that cannot renew throws, and the answer stands. */
+  signIn(fresh?: boolean): Promise<unknown>;
+  accessToken(): Promise<string>;
+}
+
 export interface ConsentWriterOptions {
-  /** The bot's own identity (GRAPH_CLIENT_ID): it needs AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All. */
-  inspector: AppOnlySignIn;
+  /**
+   * Grant mode: the bot's own identity (GRAPH_CLIENT_ID) with the application permissions
+   * AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All. Delegated mode: the
+   * approver's on-behalf-of token, for this one approval.
+   */
+  inspector: TokenSource;
   graphEndpoint: string;
   policy: TransportPolicy;
 }

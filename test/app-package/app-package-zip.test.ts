@@ -87,6 +87,7 @@ describe('npm run package: the Teams app package zip', () => {
     expect(error.problems).toEqual([
       expect.stringContaining('${{TEAMS_APP_ID}}: set TEAMS_APP_ID in env/.env.staging'),
       expect.stringContaining('${{BOT_ID}}: set BOT_ID in env/.env.staging'),
+      expect.stringContaining('${{AAD_APP_CLIENT_ID}}: set AAD_APP_CLIENT_ID in env/.env.staging'),
     ]);
   });
 
@@ -94,7 +95,7 @@ describe('npm run package: the Teams app package zip', () => {
     const dir = copyOfProject();
     writeFileSync(
       path.join(dir, 'env', '.env.broken'),
-      'APP_NAME_SUFFIX= with a suffix far too long for Teams\nTEAMS_APP_ID=00000000-0000-0000-0000-000000000001\nBOT_ID=not-a-guid\n',
+      'APP_NAME_SUFFIX= with a suffix far too long for Teams\nTEAMS_APP_ID=00000000-0000-0000-0000-000000000001\nBOT_ID=not-a-guid\nAAD_APP_CLIENT_ID=00000000-0000-0000-0000-000000000002\n',
     );
 
     const error = await buildFailure(dir, 'broken');

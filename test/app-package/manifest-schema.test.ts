@@ -86,6 +86,7 @@ describe('the Teams manifest against the official schema, offline', () => {
       'TEAMS_APP_ID',
       'APP_NAME_SUFFIX',
       'BOT_ID',
+      'AAD_APP_CLIENT_ID',
     ]);
   });
 

@@ -70,23 +70,30 @@ describe('the Teams Toolkit project files', () => {
     expect(project.version).toMatch(/^v1\.\d+$/);
     expect(uses(project.provision)).toEqual([
       'teamsApp/create',
+      'aadApp/create',
       'botAadApp/create',
+      'aadApp/update',
       'arm/deploy',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/update',
     ]);
-    const arm = project.provision[2]!;
+    const arm = project.provision[4]!;
     expect(arm.with!.templates).toEqual([
       expect.objectContaining({
         path: './infra/azure.bicep',
         parameters: './infra/azure.parameters.json',
       }),
     ]);
-    expect(project.provision[1]!.writeToEnvironmentFile).toEqual({
+    expect(project.provision[2]!.writeToEnvironmentFile).toEqual({
       botId: 'BOT_ID',
       botPassword: 'SECRET_BOT_PASSWORD',
     });
+    expect(project.provision[1]!.writeToEnvironmentFile).toMatchObject({
+      clientId: 'AAD_APP_CLIENT_ID',
+      clientSecret: 'SECRET_AAD_APP_CLIENT_SECRET',
+    });
+    expect(project.provision[3]!.with!.manifestPath).toBe('./aad.manifest.json');
   });
 
   it('when teamsapp.yml deploys, then it installs, builds and zip-deploys to the Web App', () => {
@@ -110,18 +117,20 @@ describe('the Teams Toolkit project files', () => {
     const project = readProject('teamsapp.local.yml');
     expect(uses(project.provision)).toEqual([
       'teamsApp/create',
+      'aadApp/create',
       'botAadApp/create',
+      'aadApp/update',
       'botFramework/create',
       'file/createOrUpdateEnvironmentFile',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/update',
     ]);
-    const bot = project.provision[2]!.with!;
+    const bot = project.provision[4]!.with!;
     expect(bot.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
     expect(bot.botId).toBe('${{BOT_ID}}');
     expect(bot.channels).toEqual([{ name: 'msteams' }]);
-    const envFile = project.provision[3]!.with!;
+    const envFile = project.provision[5]!.with!;
     expect(envFile.target).toBe('./.localConfigs');
     expect(envFile.envs).toMatchObject({
       BOT_ID: '${{BOT_ID}}',

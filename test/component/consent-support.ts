@@ -56,6 +56,10 @@ export async function clickAs(
     replyToId?: string;
     /** Another bot instance's base URL (several instances on one state store). */
     via?: string;
+    /** Teams single sign-on: what Teams adds to the invoke's value after signing the user in. */
+    authentication?: Record<string, unknown>;
+    /** The magic code Teams sends back after a sign-in through the OAuth connection. */
+    state?: string;
   } = {},
 ): Promise<{ status: number; body: InvokeBody; card: Record<string, unknown> }> {
   const send = (activity: Record<string, unknown>) =>
@@ -83,7 +87,12 @@ export async function clickAs(
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
     type: 'invoke',
     name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    value: {
+      action: { type: 'Action.Execute', verb, data },
+      trigger: 'manual',
+      ...(options.authentication ? { authentication: options.authentication } : {}),
+      ...(options.state ? { state: options.state } : {}),
+    },
   });
   const text = await response.text();
   const body = (text ? JSON.parse(text) : {}) as InvokeBody;

@@ -7,8 +7,16 @@ import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from './actor';
 import { answerWithCard } from './answer-invoke';
+import { approveWithSignIn, registerSignInInvokes } from '../sso/delegated-approve';
 
 type CardData = Record<string, unknown>;
+
+/** Marks a turn whose answer was a sign-in request (already sent). */
+const SIGN_IN_REQUESTED: AdaptiveCard = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [],
+} as unknown as AdaptiveCard;
 
 /** The consent flow's Action.Execute verbs: parse → use case → render → answer (the clicker's card). */
 export function registerConsentActions(app: Bot, deps: BotDeps): void {
@@ -21,16 +29,32 @@ export function registerConsentActions(app: Bot, deps: BotDeps): void {
     );
 
   on(CONSENT_VERBS.request, (context) => requestConsentCard(context, deps));
-  on(CONSENT_VERBS.approve, async (context, data) =>
-    outcomeCard(
-      deps,
-      await deps.consent.approve({
-        requestId: data.requestId,
-        cardData: data,
-        actor: actorOf(context),
-      }),
-    ),
-  );
+  if (deps.consentMode === 'delegated') {
+    registerSignInInvokes(app, deps);
+    app.adaptiveCards.actionExecute<CardData>(
+      CONSENT_VERBS.approve,
+      async (context, _state, data) => {
+        const card = await guarded(deps, CONSENT_VERBS.approve, async () => {
+          const answered = await approveWithSignIn(context, deps, data ?? {}, (outcome) =>
+            outcomeCard(deps, outcome),
+          );
+          return answered ?? SIGN_IN_REQUESTED;
+        });
+        return card === SIGN_IN_REQUESTED ? '' : answerWithCard(context, card);
+      },
+    );
+  } else {
+    on(CONSENT_VERBS.approve, async (context, data) =>
+      outcomeCard(
+        deps,
+        await deps.consent.approve({
+          requestId: data.requestId,
+          cardData: data,
+          actor: actorOf(context),
+        }),
+      ),
+    );
+  }
   on(CONSENT_VERBS.reject, async (context, data) =>
     outcomeCard(
       deps,

@@ -22,7 +22,7 @@ export function botFrameworkSettings(identity: BotIdentity): Record<string, stri
     // Kept on Microsoft's host: the credentials factory sends the request to BOT_AUTHORITY_HOST.
     ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${loginTenant}`,
     ToChannelFromBotOAuthScope: BOT_FRAMEWORK_SCOPE,
-    OAuthUrl: BOT_FRAMEWORK_SCOPE,
+    OAuthUrl: identity.auth.tokenServiceUrl,
     CallerId: PUBLIC_AZURE_CALLER_ID,
     ValidateAuthority: true,
   };

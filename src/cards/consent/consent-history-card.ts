@@ -69,6 +69,16 @@ function recordBlock(record: ConsentAuditRecord): CardElement {
     );
   }
   if (record.detail) lines.push(textBlock(plainText(record.detail, 300), { spacing: 'none' }));
+  if (record.rights && (record.kind === 'granted' || record.kind === 'grant-failed')) {
+    lines.push(
+      textBlock(
+        record.rights === 'approver'
+          ? 'Rights used: the approver’s own Microsoft Entra rights (delegated sign-in).'
+          : 'Rights used: the bot’s application permissions.',
+        { spacing: 'none', isSubtle: true },
+      ),
+    );
+  }
   const ids = [
     `request ${record.requestId}`,
     ...(record.graphRequestIds ?? []).map((id) => `Graph ${id}`),

@@ -3,6 +3,7 @@ import {
   encodePermissions,
   isOpen,
   type ConsentLinks,
+  type ConsentMode,
   type ConsentRequest,
 } from '../../domain/consent';
 import {
@@ -34,7 +35,7 @@ export interface ConsentRequestCardView {
   request: ConsentRequest;
   tenant: TenantView;
   links: ConsentLinks;
-  mode: 'grant' | 'link';
+  mode: ConsentMode;
   /** Said to the person who clicked, above the request (e.g. why nothing changed). */
   notice?: ConsentNotice;
   /** A user-specific view (refresh); without it, the card everyone sees. */
@@ -149,7 +150,9 @@ function viewerBlocks(view: ConsentRequestCardView): CardElement[] {
   ];
 }
 
-function modeNote(mode: 'grant' | 'link'): string {
+function modeNote(mode: ConsentMode): string {
+  if (mode === 'delegated')
+    return 'Approving grants exactly these permissions with your own Microsoft Entra rights: Teams signs you in and Microsoft Entra checks that you are a Privileged Role Administrator or Global Administrator. The bot holds no permission to grant by itself. Only the configured approvers can approve or reject; anyone else’s click changes nothing.';
   return mode === 'grant'
     ? 'Approving lets PCEmail Ops grant exactly these permissions through Microsoft Graph. Only the configured approvers can approve or reject; anyone else’s click changes nothing.'
     : 'Approving gives you the admin consent link for exactly these permissions. Only the configured approvers can approve or reject; anyone else’s click changes nothing.';
@@ -190,7 +193,7 @@ function actionsFor(view: ConsentRequestCardView): CardAction[] {
           : [openUrlAction('Open admin consent page', view.links.adminConsentUrl)]),
         openUrlAction('Open API permissions in Entra', view.links.apiPermissionsUrl),
         executeAction('I have consented', CONSENT_VERBS.check, { requestId: request.id }),
-        ...(decide && view.mode === 'grant' ? [approve('Try granting again')] : []),
+        ...(decide && view.mode !== 'link' ? [approve('Try granting again')] : []),
         ...(decide ? [reject] : []),
       ];
     case 'granting':

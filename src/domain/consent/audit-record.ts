@@ -26,6 +26,8 @@ export interface ConsentAuditRecord {
   notGranted?: string[];
   graphRequestIds?: string[];
   detail?: string;
+  /** Whose rights a grant used: the approver's own (delegated sign-in) or the bot's application permissions. */
+  rights?: 'approver' | 'bot';
 }
 
 export function auditRecord(input: {
@@ -36,6 +38,7 @@ export function auditRecord(input: {
   actor: Person;
   steps?: readonly GrantStep[];
   detail?: string;
+  rights?: 'approver' | 'bot';
 }): ConsentAuditRecord {
   const { request, steps } = input;
   const granted = steps?.filter((s) => s.outcome === 'granted' || s.outcome === 'already-granted');
@@ -54,6 +57,7 @@ export function auditRecord(input: {
     ...(notGranted && notGranted.length > 0 ? { notGranted: notGranted.map(stepText) } : {}),
     ...(requestIds && requestIds.length > 0 ? { graphRequestIds: requestIds } : {}),
     ...(input.detail ? { detail: input.detail } : {}),
+    ...(input.rights ? { rights: input.rights } : {}),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './consent-permission';
 export * from './consent-request';
 export * from './grant-plan';
 export * from './request-transitions';
+export * from './consent-mode';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isProductError } from '../../domain';
 import {
   BOT_PERSON,
+  isOpen,
   closeAsInvalid,
   completeGrant,
   decideApproval,
@@ -13,7 +14,9 @@ import {
   type Person,
 } from '../../domain/consent';
 import { admitDecision, type DecisionInput } from './admit-decision';
-import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
+import type { ConsentGrantWriter, ConsentInspection, ConsentServiceDeps } from './consent-deps';
+import type { ConsentNotice } from '../../cards/consent';
+import { approverRefused, approverWriter } from './delegated-approval';
 import type { Actor, ConsentActionOutcome } from './consent-outcome';
 import { notices } from './consent-notices';
 import { changeRequest } from './consent-records';
@@ -21,7 +24,10 @@ import { recordExpiry } from './expire-request';
 import { grantMissingConsent } from './grant-missing-consent';
 import { audit, publishRequest } from './publish-request';
 
-export type ApproveInput = DecisionInput;
+export type ApproveInput = DecisionInput & {
+  /** Delegated mode: the approver's Teams single sign-on token, for this turn only. */
+  approverToken?: string;
+};
 
 /**
  * Approve: only an approver; only the stored request (looked up by id, compared with the card);
@@ -36,11 +42,21 @@ export async function approveConsent(
   if (!gate.admitted) return gate.outcome;
   const stored = gate.stored;
 
+  // Delegated mode: sign-in and the on-behalf-of exchange come before the claim, so a failure
+  // leaves the request exactly as it was.
+  let writer = deps.writer;
+  if (deps.mode === 'delegated' && isOpen(stored)) {
+    const rights = await approverWriter(deps, stored, input.approverToken);
+    if ('outcome' in rights) return rights.outcome;
+    writer = rights.writer;
+  }
+
   const approver = personOf(input.actor);
   const claimToken = randomUUID();
   let decision: ApprovalDecision | undefined;
   const { after } = await changeRequest(deps.store, stored.id, (current) => {
-    decision = decideApproval(current, { approver, now: deps.now(), mode: deps.mode, claimToken });
+    const mode = deps.mode === 'link' ? 'link' : 'grant';
+    decision = decideApproval(current, { approver, now: deps.now(), mode, claimToken });
     return 'next' in decision ? decision.next : undefined;
   });
   if (!decision || !after) return { notice: notices.notFound() };
@@ -62,9 +78,13 @@ export async function approveConsent(
       return { request: after };
     case 'claim':
       await audit(deps, 'approved', after, approver, {
-        detail: 'Grant mode: the bot grants through Microsoft Graph.',
+        detail:
+          deps.mode === 'delegated'
+            ? 'Delegated mode: granted through Microsoft Graph with the approver’s own Microsoft Entra rights (Teams sign-in, on-behalf-of); the bot holds no permission to grant.'
+            : 'Grant mode: the bot grants through Microsoft Graph.',
+        rights: deps.mode === 'delegated' ? 'approver' : 'bot',
       });
-      return grantClaimed(deps, after, claimToken, approver);
+      return grantClaimed(deps, after, claimToken, approver, writer);
   }
 }
 
@@ -74,6 +94,7 @@ async function grantClaimed(
   request: ConsentRequest,
   claimToken: string,
   approver: Person,
+  writer: ConsentGrantWriter,
 ): Promise<ConsentActionOutcome> {
   let inspection: ConsentInspection;
   try {
@@ -101,7 +122,10 @@ async function grantClaimed(
       problem: `Nothing was granted: ${planned.reason}`,
     });
   }
-  const result = await grantMissingConsent(deps.writer, planned.plan);
+  const granted = await grantMissingConsent(writer, planned.plan);
+  const refusedApprover =
+    deps.mode === 'delegated' ? approverRefused(granted, approver) : undefined;
+  const result = refusedApprover?.attempt ?? granted;
   let consentChecks: CheckRow[] | undefined = inspection.consentChecks;
   if (result.steps.some((s) => s.outcome === 'granted')) {
     consentChecks = await deps.inspect().then(
@@ -109,7 +133,14 @@ async function grantClaimed(
       () => undefined,
     );
   }
-  return finish(deps, request.id, claimToken, approver, { ...result, consentChecks });
+  return finish(
+    deps,
+    request.id,
+    claimToken,
+    approver,
+    { ...result, consentChecks },
+    refusedApprover?.notice,
+  );
 }
 
 async function finish(
@@ -123,6 +154,7 @@ async function finish(
     problem?: string;
     consentChecks?: CheckRow[];
   },
+  noticeOverride?: ConsentNotice,
 ): Promise<ConsentActionOutcome> {
   const { after, changed } = await changeRequest(deps.store, id, (current) =>
     completeGrant(current, { claimToken, now: deps.now(), ...attempt }),
@@ -134,14 +166,17 @@ async function finish(
   await audit(deps, after.state === 'granted' ? 'granted' : 'grant-failed', after, approver, {
     steps: attempt.steps,
     ...(detail ? { detail } : {}),
+    rights: deps.mode === 'delegated' ? 'approver' : 'bot',
   });
   await publishRequest(deps, after);
   const notice =
-    after.state === 'granted'
-      ? notices.granted()
-      : after.state === 'awaiting-consent'
-        ? notices.refused()
-        : notices.partlyGranted();
+    noticeOverride && after.state !== 'granted'
+      ? noticeOverride
+      : after.state === 'granted'
+        ? notices.granted()
+        : after.state === 'awaiting-consent'
+          ? notices.refused()
+          : notices.partlyGranted();
   return { request: after, notice };
 }
 

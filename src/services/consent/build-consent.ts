@@ -10,7 +10,8 @@ import { createConsentService, type ConsentService } from './consent-service';
 /** Wires the consent use cases from the configuration and the parts the composition root made. */
 export function buildConsentService(
   config: AppConfig,
-  services: Pick<Services, 'consentInspection' | 'consentWriter' | 'graphScope'>,
+  services: Pick<Services, 'consentInspection' | 'consentWriter' | 'graphScope'> &
+    Partial<Pick<Services, 'delegatedGrants'>>,
   parts: { store: StateStore; notifier: Notifier; logger: Logger; now: () => Date },
 ): ConsentService {
   return createConsentService({
@@ -29,6 +30,9 @@ export function buildConsentService(
       }),
     inspect: services.consentInspection,
     writer: services.consentWriter,
+    ...(config.consentMode === 'delegated' && services.delegatedGrants
+      ? { delegated: services.delegatedGrants }
+      : {}),
     newId: randomUUID,
   });
 }

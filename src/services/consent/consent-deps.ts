@@ -1,8 +1,9 @@
-import type { CheckRow, ConsentGap, ConsentLinks } from '../../domain/consent';
+import type { CheckRow, ConsentGap, ConsentLinks, ConsentMode } from '../../domain/consent';
 import type { Logger } from '../../logger';
 import type { Notifier } from '../../monitor/notifier';
 import type { StateStore } from '../../store/state-store';
 import type { WriteOutcome } from '../../tenant/consent-writer';
+import type { DelegatedGrants } from './delegated-approval';
 
 /** What the tenant says about consent right now: the gap, and the consent checks' verdicts. */
 export interface ConsentInspection {
@@ -33,12 +34,14 @@ export interface ConsentServiceDeps {
   tenant: { id: string; mode: 'live' | 'simulated' };
   /** Entra object ids of the people who may approve (APPROVERS). */
   approvers: readonly string[];
-  mode: 'grant' | 'link';
+  mode: ConsentMode;
   /** Days until an undecided request expires (CONSENT_REQUEST_TTL_DAYS). */
   ttlDays: number;
   links: (appId: string, redirectUri?: string) => ConsentLinks;
   /** Re-reads the tenant; throws ProductError when the inspector cannot sign in or reach Graph. */
   inspect: () => Promise<ConsentInspection>;
   writer: ConsentGrantWriter;
+  /** CONSENT_MODE=delegated: the approver's sign-in, exchanged on-behalf-of, grants instead of the bot. */
+  delegated?: DelegatedGrants;
   newId: () => string;
 }

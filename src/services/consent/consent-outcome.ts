@@ -7,6 +7,8 @@ export interface ConsentActionOutcome {
   notice?: ConsentNotice;
   /** A user-specific view (refresh). */
   viewer?: 'approver' | 'other';
+  /** Delegated mode: the approver must sign in (Teams single sign-on) before anything happens. */
+  signIn?: boolean;
 }
 
 /** Who clicked: Entra object id (what APPROVERS holds), Teams user id and display name. */

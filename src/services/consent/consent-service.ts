@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards';
 import { renderConsentHistoryCard } from '../../cards/consent';
+import type { ConsentMode } from '../../domain/consent';
 import type { Job } from '../../jobs/job';
 import { approveConsent, type ApproveInput } from './approve-consent';
 import type { ConsentServiceDeps } from './consent-deps';
@@ -17,7 +18,7 @@ import {
 
 /** The consent approval use cases (DESIGN §6), one object for the bot's handlers. */
 export interface ConsentService {
-  readonly mode: 'grant' | 'link';
+  readonly mode: ConsentMode;
   request(input: RequestConsentInput): Promise<RequestConsentOutcome>;
   approve(input: ApproveInput): Promise<ConsentActionOutcome>;
   reject(input: RejectInput): Promise<ConsentActionOutcome>;
@@ -26,6 +27,8 @@ export interface ConsentService {
   /** The request card for an outcome; undefined when there is no request to show. */
   cardFor(outcome: ConsentActionOutcome): AdaptiveCard | undefined;
   historyCard(limit?: number): Promise<AdaptiveCard>;
+  /** Delegated mode: whether this SSO token can be exchanged on-behalf-of (nothing is kept). */
+  checkSignIn(userToken: string): Promise<boolean>;
   job(): Job;
 }
 
@@ -50,5 +53,7 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
         tenant: deps.tenant,
       }),
     job: () => consentRequestsJob(deps),
+    checkSignIn: async (userToken) =>
+      deps.delegated ? (await deps.delegated.exchange(userToken)).ok : false,
   };
 }

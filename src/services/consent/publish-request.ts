@@ -56,7 +56,7 @@ export async function audit(
   kind: ConsentAuditKind,
   request: ConsentRequest,
   actor: Person,
-  extra: { steps?: readonly GrantStep[]; detail?: string } = {},
+  extra: { steps?: readonly GrantStep[]; detail?: string; rights?: 'approver' | 'bot' } = {},
 ): Promise<void> {
   const record = auditRecord({ id: randomUUID(), now: deps.now(), kind, request, actor, ...extra });
   try {

@@ -1,0 +1,105 @@
+import type { ConsentNotice } from '../../cards/consent';
+import type { ConsentRequest, Person } from '../../domain/consent';
+import type { OboResult } from '../../tenant/on-behalf-of';
+import type { ConsentGrantWriter, ConsentServiceDeps } from './consent-deps';
+import type { ConsentActionOutcome } from './consent-outcome';
+import type { GrantResult } from './grant-missing-consent';
+
+/**
+ * CONSENT_MODE=delegated: the approver's Teams sign-in is exchanged on-behalf-of the bot for
+ * Graph's delegated AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All;
+ * Microsoft Entra then lets the write through only for a Privileged Role Administrator or Global
+ * Administrator. The bot itself holds no right to grant (docs/DEPLOYMENT.md).
+ */
+export interface DelegatedGrants {
+  exchange(userToken: string): Promise<OboResult>;
+  /** A writer that uses this delegated token (for this one approval). */
+  writerFor(accessToken: string): ConsentGrantWriter;
+}
+
+export const WHO_CAN_APPROVE =
+  'Only a person who is both an approver of PCEmail Ops and a Privileged Role Administrator or Global Administrator in Microsoft Entra can grant these permissions.';
+
+/**
+ * The approver's writer, or what to answer instead: sign in first (no token yet), or why the
+ * exchange failed. Nothing is stored either way: the request stays as it was, ready for a retry.
+ */
+export async function approverWriter(
+  deps: ConsentServiceDeps,
+  stored: ConsentRequest,
+  approverToken: string | undefined,
+): Promise<{ writer: ConsentGrantWriter } | { outcome: ConsentActionOutcome }> {
+  const delegated = deps.delegated;
+  if (!delegated) {
+    return {
+      outcome: {
+        request: stored,
+        notice: {
+          tone: 'error',
+          text: 'Single sign-on is not set up for PCEmail Ops, so nothing was granted (see docs/DEPLOYMENT.md).',
+        },
+      },
+    };
+  }
+  if (!approverToken) return { outcome: { request: stored, signIn: true } };
+  const exchanged = await delegated.exchange(approverToken);
+  if (!exchanged.ok) {
+    const { failure } = exchanged;
+    deps.logger.warn(
+      {
+        requestId: stored.id,
+        kind: failure.kind,
+        aadsts: failure.aadsts,
+        correlationId: failure.correlationId,
+      },
+      'the approver’s sign-in could not be exchanged on-behalf-of',
+    );
+    const again = failure.kind === 'expired' ? { signIn: true as const } : {};
+    return {
+      outcome: {
+        request: stored,
+        notice: {
+          tone:
+            failure.kind === 'throttled' || failure.kind === 'unavailable' ? 'warning' : 'error',
+          text:
+            failure.message +
+            (failure.correlationId ? ` (Correlation id: ${failure.correlationId})` : ''),
+        },
+        ...again,
+      },
+    };
+  }
+  return { writer: delegated.writerFor(exchanged.accessToken) };
+}
+
+/**
+ * Graph's 403 on a delegated grant means the approver lacks the directory role: not a reason to
+ * fall back to the link, but to let someone else approve. The request stays retryable.
+ */
+export function approverRefused(
+  result: GrantResult,
+  approver: Person,
+):
+  | { attempt: Omit<GrantResult, 'refusal'> & { problem: string }; notice: ConsentNotice }
+  | undefined {
+  if (!result.refusal) return undefined;
+  const { refusal, ...rest } = result;
+  const status = refusal.status ? `HTTP ${refusal.status}: ` : '';
+  return {
+    attempt: {
+      ...rest,
+      problem:
+        `Microsoft Entra refused ${approver.name} (${status}${refusal.message}): ${approver.name} is not a ` +
+        `Privileged Role Administrator or Global Administrator. ${WHO_CAN_APPROVE}`,
+    },
+    notice: {
+      tone: 'error',
+      text:
+        'Microsoft Entra refused to grant with your rights: your account is not a Privileged Role Administrator or ' +
+        'Global Administrator. Ask an approver who holds one of those roles to choose "Retry the grant". ' +
+        (result.steps.some((s) => s.outcome === 'granted')
+          ? 'What was granted stays granted; the rest is listed below.'
+          : 'Nothing was granted.'),
+    },
+  };
+}
