@@ -28,7 +28,13 @@ fs.mkdirSync(out);
 // 1. Compile src/ straight into the artifact, so no stale or tool output (dist/tools) comes along.
 execFileSync(
   process.execPath,
-  [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(out, 'dist')],
+  [
+    require.resolve('typescript/bin/tsc'),
+    '-p',
+    'tsconfig.build.json',
+    '--outDir',
+    path.join(out, 'dist'),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 
