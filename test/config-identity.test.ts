@@ -47,6 +47,20 @@ describe('the Azure identity settings', () => {
     expect(() => createAdapter(result.config.bot, logger)).not.toThrow();
   });
 
+  it('when BOT_TYPE is SingleTenant but BOT_ID is empty (local mode), then the adapter still starts', () => {
+    const result = readConfig({
+      TENANT_ID: TENANT,
+      GRAPH_CLIENT_ID: INSPECTOR,
+      GRAPH_CLIENT_SECRET: 'inspector-secret-value-1234',
+      BOT_TYPE: 'SingleTenant',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.bot.localMode).toBe(true);
+    const logger = createLogger({ level: 'silent', pretty: false, secrets: [] });
+    expect(() => createAdapter(result.config.bot, logger)).not.toThrow();
+  });
+
   it('when UserAssignedMSI lacks its tenant or carries a secret, then each problem is named', () => {
     const { BOT_TENANT_ID: _tenant, ...withoutTenant } = msi;
     expect(problemsOf({ ...withoutTenant, BOT_PASSWORD: 'a-secret-value' })).toEqual([
