@@ -15,7 +15,7 @@ pcemail_node_major="${pcemail_node_version%%.*}"
 if [ -z "$pcemail_node_version" ]; then
   echo "use-project-node: package.json has no devDependencies.node version" >&2
 elif [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" != "$pcemail_node_major" ]; then
-  pcemail_node_dir="${PCEMAIL_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pcemail-ops}/node-$pcemail_node_version"
+  pcemail_node_dir="${PCEMAIL_NODE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/pcemail-ops}/node-$pcemail_node_version"
   if [ ! -x "$pcemail_node_dir/node_modules/.bin/node" ]; then
     mkdir -p "$pcemail_node_dir"
     printf '{"private":true,"dependencies":{"node":"%s"},"allowScripts":{"node":true}}\n' \
