@@ -1,7 +1,10 @@
-// PCEmail Ops in Azure: a Linux Web App (Node 20) running the bot, the Azure Bot that connects it to
-// Microsoft Teams, and a Storage account whose blob container holds the bot's state (STATE_STORE=blob).
-// Deployed by teamsapp.yml (arm/deploy) with infra/azure.parameters.json; secrets arrive as @secure()
-// parameters filled from env/.env.<env>.user and are never written to a file.
+// PCEmail Ops in Azure: a Linux Web App (Node 24 LTS) running the bot, the Azure Bot that connects it
+// to Microsoft Teams, a Storage account whose blob container holds the bot's state (STATE_STORE=blob),
+// a Key Vault for the remaining secrets, and one user-assigned managed identity that is the bot's
+// identity (BOT_TYPE UserAssignedMSI), reads the state blobs (no account key) and reads the vault.
+// Deployed by m365agents.yml (arm/deploy) with infra/azure.parameters.json; secrets arrive as
+// @secure() parameters filled from env/.env.<env>.user, go only into Key Vault, and the Web App
+// reads them through Key Vault references.
 
 @maxLength(20)
 @minLength(4)
@@ -21,25 +24,21 @@ param botServiceSku string = 'F0'
 @description('Name of the bot in the Azure portal.')
 param botDisplayName string = 'PCEmail Ops'
 
-@description('Application (client) ID of the bot\'s Entra app registration (BOT_ID).')
-param botAadAppClientId string
-
-@secure()
-@description('Client secret of the bot\'s Entra app registration (BOT_PASSWORD).')
-param botAadAppClientSecret string
-
-@description('Tenant of the bot\'s Entra app registration (BOT_TENANT_ID).')
-param botTenantId string = tenant().tenantId
+@description('Node.js of the Web App; Node 24 LTS is what the project is built and tested on.')
+param linuxFxVersion string = 'NODE|24-lts'
 
 @description('Tenant where PCEmail is registered (TENANT_ID). Empty = the bot\'s tenant.')
 param pcemailTenantId string = ''
 
-@description('App-only identity that inspects the tenant (GRAPH_CLIENT_ID); it needs the Graph application permissions Application.Read.All and Directory.Read.All. Empty = the bot\'s.')
-param graphClientId string = ''
+@description('Tenant of the inspector and of the managed identity (BOT_TENANT_ID). Empty = this tenant.')
+param botTenantId string = ''
+
+@description('App-only identity that inspects the tenant (GRAPH_CLIENT_ID), created by aadApp/create; it needs the Graph application permissions Application.Read.All and Directory.Read.All.')
+param graphClientId string
 
 @secure()
-@description('Client secret of GRAPH_CLIENT_ID (GRAPH_CLIENT_SECRET). Empty = the bot\'s.')
-param graphClientSecret string = ''
+@description('Client secret of GRAPH_CLIENT_ID (GRAPH_CLIENT_SECRET); stored in Key Vault.')
+param graphClientSecret string
 
 @description('Application (client) ID of PCEmail (PCEMAIL_APP_ID). Empty = found by name.')
 param pcemailAppId string = ''
@@ -59,6 +58,9 @@ param pcemailOutOfScopeMailbox string = ''
 
 @description('Comma-separated Entra object ids of the consent approvers (APPROVERS).')
 param approvers string = ''
+
+@description('How Exchange Online limits PCEmail to its mailboxes: auto, access-policy or rbac (RESTRICTION_MODEL).')
+param restrictionModel string = 'auto'
 
 @description('delegated (recommended), grant or link (CONSENT_MODE).')
 param consentMode string = 'link'
@@ -92,6 +94,54 @@ param logLevel string = 'info'
 @description('Blob container of the bot\'s state (STATE_CONTAINER).')
 param stateContainerName string = 'pcemail-ops'
 
+@description('Cron of the consent-requests job: link-mode re-checks and expiry (CONSENT_RECHECK_SCHEDULE), or off.')
+param consentRecheckSchedule string = '*/5 * * * *'
+
+@description('Days an undecided consent request stays open (CONSENT_REQUEST_TTL_DAYS).')
+param consentRequestTtlDays string = '7'
+
+@description('Further app registrations whose secrets are watched (WATCHED_APP_IDS), comma-separated.')
+param watchedAppIds string = ''
+
+@description('Cron of the secret-expiry check (SECRET_EXPIRY_SCHEDULE), or off.')
+param secretExpirySchedule string = '0 * * * *'
+
+@description('Cron of the mailbox-ingestion check (INGESTION_SCHEDULE), or off.')
+param ingestionSchedule string = '*/15 * * * *'
+
+@description('Cron of the daily ingestion digest (INGESTION_DIGEST_SCHEDULE), or off.')
+param ingestionDigestSchedule string = '0 8 * * *'
+
+@description('IANA time zone of the schedules (SCHEDULE_TIMEZONE).')
+param scheduleTimezone string = 'UTC'
+
+@description('Unread mail older than this many minutes makes a mailbox degraded (INGESTION_BACKLOG_MINUTES).')
+param ingestionBacklogMinutes string = '60'
+
+@description('Microsoft Graph root (GRAPH_ENDPOINT); change only for a national cloud.')
+param graphEndpoint string = 'https://graph.microsoft.com'
+
+@description('Entra root (AUTHORITY_HOST); change only for a national cloud.')
+param authorityHost string = 'https://login.microsoftonline.com'
+
+@description('Longest wait for one Graph call in ms (GRAPH_TIMEOUT_MS).')
+param graphTimeoutMs string = '10000'
+
+@description('Retries of one Graph call (GRAPH_MAX_RETRIES).')
+param graphMaxRetries string = '3'
+
+@description('Longest Retry-After honoured, in seconds (GRAPH_RETRY_AFTER_CAP_SECONDS).')
+param graphRetryAfterCapSeconds string = '30'
+
+var effectiveTenantId = empty(botTenantId) ? tenant().tenantId : botTenantId
+
+// The bot's identity, and what reads the state and the vault: no bot secret, no storage key.
+// https://learn.microsoft.com/azure/bot-service/provision-and-publish-a-bot?view=azure-bot-service-4.0
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: resourceBaseName
+  location: location
+}
+
 // Storage account names: 3-24 lower-case letters and digits, unique across Azure.
 var storageAccountName = take('${toLower(replace(resourceBaseName, '-', ''))}${uniqueString(resourceGroup().id)}', 24)
 
@@ -105,6 +155,7 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   properties: {
     accessTier: 'Hot'
     allowBlobPublicAccess: false
+    allowSharedKeyAccess: false // Entra ID only: the managed identity, never an account key
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
   }
@@ -123,8 +174,90 @@ resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
   }
 }
 
-// Read from the account at deployment time; it goes only into the Web App's settings.
-var storageConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storageAccount.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+// Built-in roles: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+// Blob reads, writes and leases on the state container only.
+resource stateAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(stateContainer.id, identity.id, storageBlobDataContributor)
+  scope: stateContainer
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+  }
+}
+
+// Key Vault names: 3-24 letters, digits and hyphens, unique across Azure.
+var keyVaultName = take('kv${toLower(replace(resourceBaseName, '-', ''))}${uniqueString(resourceGroup().id)}', 24)
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+  }
+}
+
+resource secretsAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, identity.id, keyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+  }
+}
+
+// The secrets that remain: the inspector's, PCEmail's (optional), the single sign-on app's (optional)
+// and the jobs key (optional).
+// An empty optional secret is stored as no secret at all: its setting stays empty.
+resource graphSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'graph-client-secret'
+  properties: {
+    value: graphClientSecret
+  }
+}
+
+resource pcemailSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(pcemailClientSecret)) {
+  parent: keyVault
+  name: 'pcemail-client-secret'
+  properties: {
+    value: pcemailClientSecret
+  }
+}
+
+resource ssoSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(ssoClientSecret)) {
+  parent: keyVault
+  name: 'sso-client-secret'
+  properties: {
+    value: ssoClientSecret
+  }
+}
+
+resource jobsSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(jobsKey)) {
+  parent: keyVault
+  name: 'jobs-key'
+  properties: {
+    value: jobsKey
+  }
+}
+
+// App Service resolves these with the identity below:
+// https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
+var graphSecretReference = '@Microsoft.KeyVault(SecretUri=${graphSecret.properties.secretUri})'
+var pcemailSecretReference = empty(pcemailClientSecret) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=pcemail-client-secret)'
+var ssoSecretReference = empty(ssoClientSecret) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=sso-client-secret)'
+var jobsKeyReference = empty(jobsKey) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=jobs-key)'
 
 resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: resourceBaseName
@@ -142,11 +275,23 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   name: resourceBaseName
   location: location
   kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  dependsOn: [
+    stateAccess
+    secretsAccess
+  ]
   properties: {
     serverFarmId: serverfarm.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      // az webapp list-runtimes --os linux: https://learn.microsoft.com/azure/app-service/configure-language-nodejs?pivots=platform-linux
+      linuxFxVersion: linuxFxVersion
       appCommandLine: 'node dist/index.js'
       alwaysOn: webAppSku != 'F1' // the free tier cannot stay on
       healthCheckPath: '/healthz'
@@ -154,12 +299,12 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: [
-        // Runs the zip that zipDeploy uploads, read-only.
+        // Runs the zip that zipDeploy uploads (the production artifact), read-only.
         {
           name: 'WEBSITE_RUN_FROM_PACKAGE'
           value: '1'
         }
-        // Built by `teamsapp deploy`, not on the server.
+        // Built by `npm run build:artifact`, not on the server.
         {
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
           value: 'false'
@@ -174,23 +319,23 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'BOT_ID'
-          value: botAadAppClientId
-        }
-        {
-          name: 'BOT_PASSWORD'
-          value: botAadAppClientSecret
+          value: identity.properties.clientId
         }
         {
           name: 'BOT_TYPE'
-          value: 'SingleTenant'
+          value: 'UserAssignedMSI'
         }
         {
           name: 'BOT_TENANT_ID'
-          value: botTenantId
+          value: identity.properties.tenantId
+        }
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: identity.properties.clientId
         }
         {
           name: 'TENANT_ID'
-          value: empty(pcemailTenantId) ? botTenantId : pcemailTenantId
+          value: empty(pcemailTenantId) ? effectiveTenantId : pcemailTenantId
         }
         {
           name: 'GRAPH_CLIENT_ID'
@@ -198,7 +343,27 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'GRAPH_CLIENT_SECRET'
-          value: graphClientSecret
+          value: graphSecretReference
+        }
+        {
+          name: 'GRAPH_ENDPOINT'
+          value: graphEndpoint
+        }
+        {
+          name: 'AUTHORITY_HOST'
+          value: authorityHost
+        }
+        {
+          name: 'GRAPH_TIMEOUT_MS'
+          value: graphTimeoutMs
+        }
+        {
+          name: 'GRAPH_MAX_RETRIES'
+          value: graphMaxRetries
+        }
+        {
+          name: 'GRAPH_RETRY_AFTER_CAP_SECONDS'
+          value: graphRetryAfterCapSeconds
         }
         {
           name: 'PCEMAIL_APP_ID'
@@ -210,7 +375,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'PCEMAIL_CLIENT_SECRET'
-          value: pcemailClientSecret
+          value: pcemailSecretReference
         }
         {
           name: 'PCEMAIL_MAILBOXES'
@@ -225,6 +390,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: approvers
         }
         {
+          name: 'RESTRICTION_MODEL'
+          value: restrictionModel
+        }
+        {
           name: 'CONSENT_MODE'
           value: consentMode
         }
@@ -234,23 +403,55 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'SSO_CLIENT_SECRET'
-          value: ssoClientSecret
+          value: ssoSecretReference
         }
         {
           name: 'SSO_RESOURCE'
-          value: empty(ssoResource) ? 'api://botid-${botAadAppClientId}' : ssoResource
+          value: empty(ssoResource) ? 'api://botid-${identity.properties.clientId}' : ssoResource
         }
         {
           name: 'SSO_CONNECTION_NAME'
           value: ssoConnectionName
         }
         {
+          name: 'CONSENT_REQUEST_TTL_DAYS'
+          value: consentRequestTtlDays
+        }
+        {
+          name: 'CONSENT_RECHECK_SCHEDULE'
+          value: consentRecheckSchedule
+        }
+        {
           name: 'EXPIRY_REMINDER_DAYS'
           value: expiryReminderDays
         }
         {
+          name: 'WATCHED_APP_IDS'
+          value: watchedAppIds
+        }
+        {
+          name: 'SECRET_EXPIRY_SCHEDULE'
+          value: secretExpirySchedule
+        }
+        {
+          name: 'INGESTION_SCHEDULE'
+          value: ingestionSchedule
+        }
+        {
+          name: 'INGESTION_DIGEST_SCHEDULE'
+          value: ingestionDigestSchedule
+        }
+        {
+          name: 'SCHEDULE_TIMEZONE'
+          value: scheduleTimezone
+        }
+        {
+          name: 'INGESTION_BACKLOG_MINUTES'
+          value: ingestionBacklogMinutes
+        }
+        {
           name: 'JOBS_KEY'
-          value: jobsKey
+          value: jobsKeyReference
         }
         {
           name: 'ALLOWED_TENANTS'
@@ -261,8 +462,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: 'blob'
         }
         {
-          name: 'AZURE_STORAGE_CONNECTION_STRING'
-          value: storageConnectionString
+          name: 'AZURE_STORAGE_ACCOUNT_URL'
+          value: storageAccount.properties.primaryEndpoints.blob
         }
         {
           name: 'STATE_CONTAINER'
@@ -274,7 +475,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
 }
 
 // The Bot Framework registration: Teams sends the bot's messages to the Web App's /api/messages.
-// Single-tenant, because Azure no longer creates multi-tenant bots.
+// The bot is the managed identity (Azure no longer creates multi-tenant bots).
 resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   name: resourceBaseName
   location: 'global'
@@ -285,9 +486,10 @@ resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: botDisplayName
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
-    msaAppId: botAadAppClientId
-    msaAppType: 'SingleTenant'
-    msaAppTenantId: botTenantId
+    msaAppId: identity.properties.clientId
+    msaAppType: 'UserAssignedMSI'
+    msaAppTenantId: identity.properties.tenantId
+    msaAppMSIResourceId: identity.id
   }
 }
 
@@ -307,4 +509,7 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output BOT_ID string = identity.properties.clientId
+output BOT_TENANT_ID string = identity.properties.tenantId
 output AZURE_STORAGE_ACCOUNT_NAME string = storageAccount.name
+output AZURE_KEY_VAULT_NAME string = keyVault.name

@@ -93,6 +93,10 @@ export interface StateSettings {
   store: 'file' | 'blob';
   dir: string;
   connectionString?: string;
+  /** Blob endpoint reached with a managed identity (AZURE_STORAGE_ACCOUNT_URL) instead of a key. */
+  accountUrl?: string;
+  /** Client id of the user-assigned managed identity (AZURE_CLIENT_ID); empty = system-assigned. */
+  managedIdentityClientId?: string;
   container: string;
 }
 
@@ -146,6 +150,7 @@ export const BOT_FRAMEWORK_DEFAULTS = {
   emulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
 } as const;
 
+const BOT_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 const DEFAULT_REMINDER_DAYS = [30, 14, 7, 3, 1, 0];
 const SECRET_VARIABLES = [
   'BOT_PASSWORD',
@@ -191,7 +196,15 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       timeoutMs: readInteger(env, 'BOT_AUTH_TIMEOUT_MS', 5_000, 100, 60_000, problems),
     },
   };
-  if (botId && !bot.password) {
+  if (!BOT_TYPES.includes(bot.type)) {
+    problems.push(`BOT_TYPE is "${printable(bot.type)}": use SingleTenant, UserAssignedMSI or MultiTenant.`);
+  }
+  if (bot.type === 'UserAssignedMSI') {
+    // https://learn.microsoft.com/azure/bot-service/bot-builder-authentication?view=azure-bot-service-4.0#bot-identity-information
+    if (!botId) problems.push('BOT_TYPE is UserAssignedMSI but BOT_ID is empty: set it to the client id of the managed identity.');
+    if (!bot.tenantId) problems.push('BOT_TYPE is UserAssignedMSI but BOT_TENANT_ID is empty: set it to the tenant of the managed identity.');
+    if (bot.password) problems.push('BOT_TYPE is UserAssignedMSI: leave BOT_PASSWORD empty (a managed identity has no secret).');
+  } else if (botId && !bot.password) {
     problems.push('BOT_PASSWORD is empty: set it to the client secret of the bot registration BOT_ID.');
   }
   if (botId) requireGuid(problems, 'BOT_ID', botId, 'the Microsoft App ID of the Azure Bot');
@@ -271,9 +284,18 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
     problems.push(`STATE_STORE is "${printable(store)}": use file or blob.`);
   }
   const connectionString = value(env, 'AZURE_STORAGE_CONNECTION_STRING');
-  if (store === 'blob' && !connectionString) {
-    problems.push('STATE_STORE is blob but AZURE_STORAGE_CONNECTION_STRING is empty: set the storage account connection string.');
+  const accountUrl = value(env, 'AZURE_STORAGE_ACCOUNT_URL');
+  if (accountUrl !== undefined && !isAllowedEndpoint(accountUrl)) {
+    problems.push(`AZURE_STORAGE_ACCOUNT_URL is "${printable(accountUrl)}": use the account's https:// blob endpoint, e.g. https://<account>.blob.core.windows.net.`);
   }
+  if (accountUrl !== undefined && connectionString !== undefined) {
+    problems.push('AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set: keep one (the URL uses the managed identity, no key).');
+  }
+  if (store === 'blob' && !connectionString && !accountUrl) {
+    problems.push('STATE_STORE is blob but AZURE_STORAGE_CONNECTION_STRING is empty and so is AZURE_STORAGE_ACCOUNT_URL: set the account URL (managed identity, no key) or a connection string.');
+  }
+  const managedIdentityClientId = value(env, 'AZURE_CLIENT_ID');
+  if (managedIdentityClientId) requireGuid(problems, 'AZURE_CLIENT_ID', managedIdentityClientId, 'the client id of the user-assigned managed identity');
 
   const allowedTenants = list(env, 'ALLOWED_TENANTS');
   for (const tenant of allowedTenants) requireGuid(problems, 'ALLOWED_TENANTS', tenant, 'a tenant id');
@@ -313,6 +335,8 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
         store: store as 'file' | 'blob',
         dir: value(env, 'STATE_DIR') ?? '.data',
         connectionString,
+        accountUrl: accountUrl?.replace(/\/+$/, ''),
+        managedIdentityClientId,
         container: value(env, 'STATE_CONTAINER') ?? 'pcemail-ops',
       },
       allowedTenants:

@@ -6,6 +6,7 @@ import { AppPackageError } from './app-package-error';
 import { readEnvFile } from './env-file';
 import { checkColorIcon, checkOutlineIcon } from './icon-checks';
 import { toManifestCommands, withManifestCommands } from './manifest-commands';
+import { PLACEHOLDER_ENVIRONMENTS, findPlaceholderIds } from './placeholder-ids';
 import { fillPlaceholders } from './placeholders';
 import { validateManifest } from './validate-manifest';
 
@@ -50,7 +51,14 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltAppPa
     );
   }
   const manifest = value as Record<string, unknown>;
-  const problems = await validateManifest(manifest);
+  // Placeholder ids are fine locally (a fresh clone builds offline); Teams cannot run them elsewhere.
+  const placeholders = PLACEHOLDER_ENVIRONMENTS.has(options.envName)
+    ? []
+    : findPlaceholderIds(manifest).map(
+        (where) =>
+          `${where}: run \`atk provision --env ${options.envName}\` (it writes the real TEAMS_APP_ID, BOT_ID and AAD_APP_CLIENT_ID), or set the ids in env/.env.${options.envName}`,
+      );
+  const problems = [...placeholders, ...(await validateManifest(manifest))];
 
   const icons = iconFiles(manifest);
   const files = new Map<string, Buffer>();
@@ -69,7 +77,9 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuiltAppPa
   }
   if (problems.length > 0) {
     throw new AppPackageError(
-      `The manifest filled from env/.env.${options.envName} is not a valid Teams app package.`,
+      placeholders.length > 0
+        ? `env/.env.${options.envName} still has placeholder ids; Teams cannot run this package.`
+        : `The manifest filled from env/.env.${options.envName} is not a valid Teams app package.`,
       problems,
     );
   }

@@ -5,6 +5,7 @@ import {
   type BlockBlobClient,
   type ContainerClient,
 } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
 import { retryTransient, statusOf, storageCodeOf, unavailable } from './blob-errors';
 import { blobPathToKey, keyToBlobPath, prefixToBlobPath } from './key-codec';
 import {
@@ -17,7 +18,11 @@ import {
 import { TrackedLease } from './tracked-lease';
 
 export interface BlobStateStoreOptions {
-  connectionString: string;
+  /** Account key or SAS connection string (Azurite, tests); or `accountUrl` with `credential`. */
+  connectionString?: string;
+  /** https://<account>.blob.core.windows.net, reached with `credential` (a managed identity). */
+  accountUrl?: string;
+  credential?: TokenCredential;
   /** Created on first use when missing. */
   container: string;
   /** Longest one operation may take, all retries included (default 15 s). */
@@ -48,10 +53,18 @@ export class BlobStateStore implements StateStore {
         `STATE_CONTAINER "${options.container}" is not a valid container name: use 3–63 lowercase letters, digits and single hyphens.`,
       );
     }
-    const service = BlobServiceClient.fromConnectionString(options.connectionString, {
-      // Short SDK retries (ECONNREFUSED/RESET, 500, 503) inside our own time budget.
+    // Short SDK retries (ECONNREFUSED/RESET, 500, 503) inside our own time budget.
+    const clientOptions = {
       retryOptions: { maxTries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
-    });
+    };
+    let service: BlobServiceClient;
+    if (options.connectionString) {
+      service = BlobServiceClient.fromConnectionString(options.connectionString, clientOptions);
+    } else if (options.accountUrl && options.credential) {
+      service = new BlobServiceClient(options.accountUrl, options.credential, clientOptions);
+    } else {
+      throw new Error('BlobStateStore needs a connection string, or an account URL and a credential.');
+    }
     this.container = service.getContainerClient(options.container);
     this.budgetMs = options.operationTimeoutMs ?? 15_000;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 3_000;

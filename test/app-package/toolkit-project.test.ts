@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { parseEnvFile } from '../../scripts/app-package/env-file';
 import { listPlaceholders } from '../../scripts/app-package/placeholders';
@@ -14,6 +15,7 @@ interface Project {
   version: string;
   provision: Step[];
   deploy?: Step[];
+  publish?: Step[];
 }
 
 const readProject = (file: string): Project => parse(readRepoFile(file)) as Project;
@@ -51,7 +53,11 @@ function unresolvedPlaceholders(projectFile: string, envName: string): string[] 
     for (const name of listPlaceholders(value)) if (!defined.has(name)) missing.add(name);
   };
   const project = readProject(projectFile);
-  for (const step of [...project.provision, ...(project.deploy ?? [])]) {
+  for (const step of [
+    ...project.provision,
+    ...(project.deploy ?? []),
+    ...(project.publish ?? []),
+  ]) {
     need(step.with);
     if (step.uses === 'arm/deploy') {
       need(parameterFile);
@@ -64,68 +70,122 @@ function unresolvedPlaceholders(projectFile: string, envName: string): string[] 
   return [...missing];
 }
 
-describe('the Teams Toolkit project files', () => {
-  it('when teamsapp.yml provisions, then it creates the Teams app, the bot identity and the Azure resources, then validates, zips and updates the app', () => {
-    const project = readProject('teamsapp.yml');
-    expect(project.version).toMatch(/^v1\.\d+$/);
+describe('the Microsoft 365 Agents Toolkit project files', () => {
+  const schema = JSON.parse(readRepoFile('schemas/m365agents-yaml-v1.11.schema.json')) as object;
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+  it.each(['m365agents.yml', 'm365agents.local.yml'])(
+    'when %s is checked against the official v1.11 schema, then it is valid',
+    (file) => {
+      const text = readRepoFile(file);
+      expect(text.split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=https://aka.ms/m365-agents-toolkits/v1.11/yaml.schema.json',
+      );
+      expect(readProject(file).version).toBe('v1.11');
+      validate(parse(text));
+      expect(validate.errors ?? []).toEqual([]);
+    },
+  );
+
+  it('when the schema meets a wrong step, then it says so (the check can fail)', () => {
+    const project = parse(readRepoFile('m365agents.yml')) as Project;
+    project.provision[1] = {
+      uses: 'aadApp/create',
+      with: { name: 'x', generateClientSecret: 'yes' },
+    };
+    expect(validate(project)).toBe(false);
+  });
+
+  it('when the old teamsapp*.yml files are looked for, then they are gone', () => {
+    expect(() => readRepoFile('teamsapp.yml')).toThrow();
+    expect(() => readRepoFile('teamsapp.local.yml')).toThrow();
+  });
+
+  it('when m365agents.yml provisions, then it creates the Teams app, the single-tenant inspector and the Azure resources, then zips, validates and updates the app', () => {
+    const project = readProject('m365agents.yml');
     expect(uses(project.provision)).toEqual([
       'teamsApp/create',
       'aadApp/create',
-      'botAadApp/create',
-      'aadApp/update',
+      'aadApp/create',
       'arm/deploy',
-      'teamsApp/validateManifest',
+      'aadApp/update',
       'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
       'teamsApp/update',
     ]);
-    const arm = project.provision[4]!;
-    expect(arm.with!.templates).toEqual([
+    expect(project.provision[1]!.with).toMatchObject({
+      generateServicePrincipal: true,
+      signInAudience: 'AzureADMyOrg',
+    });
+    expect(project.provision[1]!.writeToEnvironmentFile).toMatchObject({
+      clientId: 'GRAPH_CLIENT_ID',
+      clientSecret: 'SECRET_GRAPH_CLIENT_SECRET',
+    });
+    expect(project.provision[2]!.writeToEnvironmentFile).toMatchObject({
+      clientId: 'AAD_APP_CLIENT_ID',
+      clientSecret: 'SECRET_AAD_APP_CLIENT_SECRET',
+    });
+    expect(project.provision[4]!.with!.manifestPath).toBe('./aad.manifest.json');
+    expect(project.provision[3]!.with!.templates).toEqual([
       expect.objectContaining({
         path: './infra/azure.bicep',
         parameters: './infra/azure.parameters.json',
       }),
     ]);
-    expect(project.provision[2]!.writeToEnvironmentFile).toEqual({
-      botId: 'BOT_ID',
-      botPassword: 'SECRET_BOT_PASSWORD',
-    });
-    expect(project.provision[1]!.writeToEnvironmentFile).toMatchObject({
-      clientId: 'AAD_APP_CLIENT_ID',
-      clientSecret: 'SECRET_AAD_APP_CLIENT_SECRET',
-    });
-    expect(project.provision[3]!.with!.manifestPath).toBe('./aad.manifest.json');
   });
 
-  it('when teamsapp.yml deploys, then it installs, builds and zip-deploys to the Web App', () => {
-    const project = readProject('teamsapp.yml');
+  it('when m365agents.yml deploys, then it builds the production artifact once and zip-deploys only that', () => {
+    const project = readProject('m365agents.yml');
     expect(uses(project.deploy)).toEqual([
       'cli/runNpmCommand',
       'cli/runNpmCommand',
       'azureAppService/zipDeploy',
     ]);
     expect(project.deploy!.map((step) => step.with!.args as string | undefined)).toEqual([
-      expect.stringMatching(/^(ci|install)\b/),
-      'run build',
+      expect.stringMatching(/^ci\b/),
+      'run build:artifact',
       undefined,
     ]);
-    expect(project.deploy![2]!.with!.resourceId).toBe('${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
-    const ignored = readRepoFile(project.deploy![2]!.with!.ignoreFile as string).split('\n');
-    expect(ignored).toEqual(expect.arrayContaining(['env/', '.localConfigs', 'test/']));
+    const zip = project.deploy![2]!.with!;
+    expect(zip.artifactFolder).toBe('./artifact');
+    expect(zip.resourceId).toBe('${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+    const ignored = readRepoFile(zip.ignoreFile as string).split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['.env*', '.localConfigs']));
   });
 
-  it('when teamsapp.local.yml provisions, then the bot is registered on the tunnel and its identity written to .localConfigs', () => {
-    const project = readProject('teamsapp.local.yml');
+  it('when m365agents.yml publishes, then it zips, validates, updates and submits the app package', () => {
+    expect(uses(readProject('m365agents.yml').publish)).toEqual([
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+      'teamsApp/publishAppPackage',
+    ]);
+  });
+
+  it('when m365agents.local.yml provisions, then a single-tenant bot with a service principal is registered on the tunnel and its identity written to .localConfigs', () => {
+    const project = readProject('m365agents.local.yml');
     expect(uses(project.provision)).toEqual([
       'teamsApp/create',
       'aadApp/create',
-      'botAadApp/create',
+      'aadApp/create',
       'aadApp/update',
       'botFramework/create',
       'file/createOrUpdateEnvironmentFile',
-      'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
       'teamsApp/update',
     ]);
+    expect(project.provision[1]!.writeToEnvironmentFile).toMatchObject({
+      clientId: 'AAD_APP_CLIENT_ID',
+      clientSecret: 'SECRET_AAD_APP_CLIENT_SECRET',
+    });
+    expect(project.provision[2]!.with).toMatchObject({
+      generateServicePrincipal: true,
+      generateClientSecret: true,
+      signInAudience: 'AzureADMyOrg',
+    });
+    expect(project.provision[2]!.writeToEnvironmentFile).toMatchObject({ clientId: 'BOT_ID' });
+    expect(project.provision[3]!.with!.manifestPath).toBe('./aad.manifest.json');
     const bot = project.provision[4]!.with!;
     expect(bot.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
     expect(bot.botId).toBe('${{BOT_ID}}');
@@ -135,10 +195,13 @@ describe('the Teams Toolkit project files', () => {
     expect(envFile.envs).toMatchObject({
       BOT_ID: '${{BOT_ID}}',
       BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
+      BOT_TYPE: 'SingleTenant',
+      BOT_TENANT_ID: '${{BOT_TENANT_ID}}',
+      SSO_CLIENT_ID: '${{AAD_APP_CLIENT_ID}}',
     });
   });
 
-  it.each(['teamsapp.yml', 'teamsapp.local.yml'])(
+  it.each(['m365agents.yml', 'm365agents.local.yml'])(
     'when %s is read, then a comment line says what each step does',
     (file) => {
       const lines = readRepoFile(file).split('\n');
@@ -154,8 +217,8 @@ describe('the Teams Toolkit project files', () => {
   );
 
   it.each([
-    ['teamsapp.yml', 'dev'],
-    ['teamsapp.local.yml', 'local'],
+    ['m365agents.yml', 'dev'],
+    ['m365agents.local.yml', 'local'],
   ])(
     'when %s runs with env/.env.%s, then every ${{VAR}} it uses is defined by then',
     (file, envName) => {
@@ -177,7 +240,8 @@ describe('the Teams Toolkit project files', () => {
     for (const { name, secure } of bicepParameters()) {
       const value = parameterFile.parameters[name]?.value;
       if (value === undefined) continue;
-      expect([name, secure]).toEqual([name, /\$\{\{SECRET_/.test(value)]);
+      // SECRET_EXPIRY_SCHEDULE is a setting that happens to start with SECRET_, not a secret.
+      expect([name, secure]).toEqual([name, /\$\{\{SECRET_(?!EXPIRY_SCHEDULE\})/.test(value)]);
       if (secure)
         expect([name, value]).toEqual([name, expect.stringMatching(/^\$\{\{SECRET_\w+\}\}$/)]);
     }
@@ -185,30 +249,78 @@ describe('the Teams Toolkit project files', () => {
       bicepParameters()
         .filter((p) => p.secure)
         .map((p) => p.name),
-    ).toEqual(
-      expect.arrayContaining([
-        'botAadAppClientSecret',
-        'graphClientSecret',
-        'pcemailClientSecret',
-        'jobsKey',
-      ]),
-    );
+    ).toEqual(expect.arrayContaining(['graphClientSecret', 'pcemailClientSecret', 'jobsKey']));
   });
 
-  it('when the bicep is read, then it builds a Node 20 Linux Web App, an Azure Bot on Teams and blob state', () => {
+  it('when the bicep is read, then it builds a Node 24 Linux Web App, an Azure Bot on Teams as a managed identity, keyless blob state and Key Vault secrets', () => {
     expect(bicep).toContain("resource webApp 'Microsoft.Web/sites@");
-    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
-    expect(bicep).toContain("'Microsoft.BotService/botServices@");
+    expect(bicep).toContain("param linuxFxVersion string = 'NODE|24-lts'");
+    expect(bicep).toContain('linuxFxVersion: linuxFxVersion');
+    expect(bicep).toContain("'Microsoft.ManagedIdentity/userAssignedIdentities@");
+    expect(bicep).toContain("msaAppType: 'UserAssignedMSI'");
+    expect(bicep).toContain('msaAppMSIResourceId: identity.id');
+    expect(bicep).toMatch(/name: 'BOT_TYPE'\s+value: 'UserAssignedMSI'/);
     expect(bicep).toContain("channelName: 'MsTeamsChannel'");
-    expect(bicep).toContain("'Microsoft.Storage/storageAccounts/blobServices/containers@");
     expect(bicep).toContain("param stateContainerName string = 'pcemail-ops'");
     expect(bicep).toMatch(/name: 'STATE_STORE'\s+value: 'blob'/);
+    expect(bicep).toContain('allowSharedKeyAccess: false');
+    expect(bicep).not.toContain('listKeys(');
+    expect(bicep).not.toContain('AZURE_STORAGE_CONNECTION_STRING');
     expect(bicep).toMatch(
-      /name: 'AZURE_STORAGE_CONNECTION_STRING'\s+value: storageConnectionString/,
+      /name: 'AZURE_STORAGE_ACCOUNT_URL'\s+value: storageAccount\.properties\.primaryEndpoints\.blob/,
     );
+    expect(bicep).toContain('keyVaultReferenceIdentity: identity.id');
+    for (const secret of ['GRAPH_CLIENT_SECRET', 'PCEMAIL_CLIENT_SECRET', 'JOBS_KEY']) {
+      expect([secret, new RegExp(`name: '${secret}'\\s+value: \\w+Reference`).test(bicep)]).toEqual(
+        [secret, true],
+      );
+    }
+    expect(bicep).not.toMatch(/BOT_PASSWORD/);
     expect(bicep).toContain(
       "endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'",
     );
+  });
+
+  it('when azure.parameters.json is read, then every setting the bot reads (except secrets and local-only ones) can be set through infra', () => {
+    const settings = new Set(appSettingNames());
+    const readByConfig = [...readRepoFile('src/config.ts').matchAll(/'([A-Z][A-Z0-9_]{2,})'/g)].map(
+      (m) => m[1]!,
+    );
+    // Local runs, tests and the inbound-auth overrides only; Azure sets the identity itself.
+    const notInAzure = new Set([
+      'PORT',
+      'BOT_PASSWORD',
+      'STATE_DIR',
+      'AZURE_STORAGE_CONNECTION_STRING',
+      'SIMULATED_SCENARIO',
+      'BOT_OPENID_METADATA_URL',
+      'BOT_TOKEN_ISSUER',
+      'BOT_EMULATOR_OPENID_METADATA_URL',
+      'BOT_AUTHORITY_HOST',
+      'BOT_TOKEN_SERVICE_URL',
+      'BOT_AUTH_TIMEOUT_MS',
+      'MAX_BODY_BYTES',
+      'SHUTDOWN_GRACE_MS',
+      'INGESTION_BATCHES_IN_FLIGHT',
+      'NOTIFY_RETRY_AFTER_CAP_SECONDS',
+      'NOTIFY_MAX_ATTEMPTS',
+    ]);
+    const required = [
+      'WATCHED_APP_IDS',
+      'SCHEDULE_TIMEZONE',
+      'INGESTION_BACKLOG_MINUTES',
+      'CONSENT_REQUEST_TTL_DAYS',
+      'SECRET_EXPIRY_SCHEDULE',
+      'INGESTION_SCHEDULE',
+      'INGESTION_DIGEST_SCHEDULE',
+      'GRAPH_ENDPOINT',
+      'GRAPH_TIMEOUT_MS',
+      'GRAPH_MAX_RETRIES',
+    ];
+    expect(required.filter((name) => !settings.has(name))).toEqual([]);
+    expect(
+      [...new Set(readByConfig)].filter((name) => !notInAzure.has(name) && !settings.has(name)),
+    ).toEqual([]);
   });
 
   it("when the bicep sets the bot's settings, then each is a variable the bot reads", () => {

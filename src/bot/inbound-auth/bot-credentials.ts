@@ -22,7 +22,8 @@ export function createBotCredentials(
     return new ConfigurationServiceClientCredentialFactory({
       MicrosoftAppId: identity.id,
       MicrosoftAppPassword: identity.password,
-      MicrosoftAppType: identity.type,
+      // Local mode has no app id, which the SDK refuses for SingleTenant: no identity at all then.
+      MicrosoftAppType: identity.localMode ? 'MultiTenant' : identity.type,
       MicrosoftAppTenantId: identity.tenantId,
     });
   }
