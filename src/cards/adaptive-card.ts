@@ -102,8 +102,29 @@ export interface ChoiceSetInput extends InputCommon {
   wrap?: boolean;
 }
 
+/** Literal text: a TextRun is never read as markdown, so nothing in it needs escaping. */
+export interface TextRun {
+  type: 'TextRun';
+  text: string;
+  fontType?: 'default' | 'monospace';
+  weight?: TextWeight;
+  isSubtle?: boolean;
+}
+
+export interface RichTextBlock extends ElementCommon {
+  type: 'RichTextBlock';
+  inlines: TextRun[];
+}
+
 export type CardElement =
-  TextBlock | ColumnSet | Container | FactSet | ActionSet | TextInput | ChoiceSetInput;
+  | TextBlock
+  | RichTextBlock
+  | ColumnSet
+  | Container
+  | FactSet
+  | ActionSet
+  | TextInput
+  | ChoiceSetInput;
 
 type ActionStyle = 'default' | 'positive' | 'destructive';
 
@@ -178,6 +199,17 @@ export function adaptiveCard(content: {
 /** Wraps by default: a truncated detail or fix hides exactly what the admin needs. */
 export function textBlock(text: string, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock {
   return { type: 'TextBlock', text, wrap: true, ...options };
+}
+
+export function richTextBlock(
+  inlines: TextRun[],
+  options: Omit<RichTextBlock, 'type' | 'inlines'> = {},
+): RichTextBlock {
+  return { type: 'RichTextBlock', inlines, ...options };
+}
+
+export function textRun(text: string, options: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
+  return { type: 'TextRun', text, ...options };
 }
 
 export function container(

@@ -48,7 +48,7 @@ describe('notify here, stop notifications and notifications, over HTTP', () => {
       /IT › PCEmail admins \(this one\) — subscribed by 00000000-0000-0000-0000-0000000000020/,
     );
     expect(overview).toMatch(
-      /Secret expiry[\s\S]*30, 14, 7, 3, 1, expiry days before[\s\S]*Mailbox ingestion[\s\S]*3 PCEmail mailboxes[\s\S]*Digest/,
+      /Secret expiry[\s\S]*30, 14, 7, 3 and 1 days before, and on the day[\s\S]*Mailbox ingestion[\s\S]*3 PCEmail mailboxes[\s\S]*Digest/,
     );
     expect(overview).toMatch(/in-process schedule off/); // the test harness turns schedules off
     expect(overview).toMatch(/Only approvers \(APPROVERS\) can subscribe/);
