@@ -155,7 +155,15 @@ export interface ShowCardAction {
   style?: ActionStyle;
 }
 
-export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction;
+/** Shows or hides the elements with these ids on the client; nothing is sent to the bot. */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+  id?: string;
+}
+
+export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction;
 
 /** The card inside an Action.ShowCard: no schema or version of its own. */
 export interface NestedCard {
@@ -268,6 +276,13 @@ export function openUrlAction(
   options: Omit<OpenUrlAction, 'type' | 'title' | 'url'> = {},
 ): OpenUrlAction {
   return { type: 'Action.OpenUrl', title, url, ...options };
+}
+
+export function toggleVisibilityAction(
+  title: string,
+  targetElements: string[],
+): ToggleVisibilityAction {
+  return { type: 'Action.ToggleVisibility', title, targetElements };
 }
 
 export function showCardAction(
