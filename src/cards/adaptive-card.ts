@@ -3,6 +3,8 @@
  * Teams renders up to 1.5 (STACK-NOTES); anything newer must not appear here.
  */
 
+import { speakSettings } from './operator-settings';
+
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 export const CARD_VERSION = '1.5';
 
@@ -185,13 +187,14 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
+/** Every card: operator settings are named in words, with one footnote saying who sets them. */
 export function adaptiveCard(content: {
   body: CardElement[];
   actions?: CardAction[];
   fallbackText?: string;
   refresh?: AdaptiveCard['refresh'];
 }): AdaptiveCard {
-  return {
+  return speakSettings({
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
@@ -201,7 +204,7 @@ export function adaptiveCard(content: {
     ...(content.refresh ? { refresh: content.refresh } : {}),
     // Full width: result rows with a status column are cramped in Teams' default bubble.
     msteams: { width: 'Full' },
-  };
+  });
 }
 
 /** Wraps by default: a truncated detail or fix hides exactly what the admin needs. */

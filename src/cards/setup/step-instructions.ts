@@ -31,7 +31,7 @@ export const STEP_INSTRUCTIONS: Readonly<
     'App registrations → PCEmail → Certificates & secrets → Client secrets → New client secret.',
     'Expires: at most 24 months (the vendor’s limit). I remind you before it expires.',
     'Copy the Value column at once (Entra shows it only once) into Emplifi Agent’s External Mailbox Connection settings. The Secret ID is not the secret.',
-    'Never paste the secret here: I do not need it. To test that it signs in, the bot’s operator sets PCEMAIL_CLIENT_SECRET.',
+    'Never paste the secret here: I do not need it. To test that it signs in, I use the PCEMAIL_CLIENT_SECRET setting.',
   ],
   permissions: [
     'App registrations → PCEmail → API permissions → Add a permission → Microsoft Graph.',
