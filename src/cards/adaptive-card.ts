@@ -157,6 +157,17 @@ export interface ShowCardAction {
   style?: ActionStyle;
 }
 
+/**
+ * Teams' messageBack: the click reaches the bot as a message whose text is `text`, as if typed, and
+ * `displayText` shows in the chat (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
+ */
+export interface MessageBackAction {
+  type: 'Action.Submit';
+  title: string;
+  data: { msteams: { type: 'messageBack'; text: string; displayText: string } };
+  associatedInputs?: 'none';
+}
+
 /** Shows or hides the elements with these ids on the client; nothing is sent to the bot. */
 export interface ToggleVisibilityAction {
   type: 'Action.ToggleVisibility';
@@ -165,7 +176,8 @@ export interface ToggleVisibilityAction {
   id?: string;
 }
 
-export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction;
+export type CardAction =
+  ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction | MessageBackAction;
 
 /** The card inside an Action.ShowCard: no schema or version of its own. */
 export interface NestedCard {
@@ -279,6 +291,16 @@ export function openUrlAction(
   options: Omit<OpenUrlAction, 'type' | 'title' | 'url'> = {},
 ): OpenUrlAction {
   return { type: 'Action.OpenUrl', title, url, ...options };
+}
+
+/** A button that sends `command` to the bot as if the user had typed it. */
+export function messageBackAction(title: string, command: string): MessageBackAction {
+  return {
+    type: 'Action.Submit',
+    title,
+    data: { msteams: { type: 'messageBack', text: command, displayText: command } },
+    associatedInputs: 'none',
+  };
 }
 
 export function toggleVisibilityAction(

@@ -103,6 +103,22 @@ describe('check pcemail permissions, over HTTP', () => {
     expect(cardText(card)).toContain('help');
   });
 
+  it('when a help button is clicked, then Teams sends its messageBack text and the command runs as if typed', async () => {
+    harness = await startHarness();
+    await harness.say('help');
+    const help = harness.connector.cards()[0]!;
+    const button = JSON.stringify(help).match(
+      /"title":"check pcemail permissions","data":(\{"msteams":\{[^}]*\}\})/,
+    );
+    expect(button).not.toBeNull();
+    const { msteams } = JSON.parse(button![1]!) as { msteams: { type: string; text: string } };
+    expect(msteams.type).toBe('messageBack');
+    // Teams delivers a messageBack click as a message: its text is the action's text.
+    await harness.say(msteams.text, { value: {} });
+    const cards = harness.connector.cards();
+    expect(cardText(cards.at(-1)!)).toMatch(/PCEmail permissions check/);
+  });
+
   it('when the bot is installed, then a welcome card is sent once', async () => {
     harness = await startHarness();
     const response = await harness.post({
