@@ -158,13 +158,15 @@ export interface ShowCardAction {
 }
 
 /**
- * Teams' messageBack: the click reaches the bot as a message whose text is `text`, as if typed, and
- * `displayText` shows in the chat (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions).
+ * A button that runs a chat command: the client sends a message activity whose `value` is `data`,
+ * and the bot runs `data.command` as if it had been typed. Plain Action.Submit data, because the
+ * Agents Playground sends nothing for Teams' `msteams` messageBack/imBack data, while Teams and the
+ * playground both send an object `data` as the message's value.
  */
-export interface MessageBackAction {
+export interface CommandAction {
   type: 'Action.Submit';
   title: string;
-  data: { msteams: { type: 'messageBack'; text: string; displayText: string } };
+  data: { command: string };
   associatedInputs?: 'none';
 }
 
@@ -177,7 +179,7 @@ export interface ToggleVisibilityAction {
 }
 
 export type CardAction =
-  ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction | MessageBackAction;
+  ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction | CommandAction;
 
 /** The card inside an Action.ShowCard: no schema or version of its own. */
 export interface NestedCard {
@@ -293,14 +295,9 @@ export function openUrlAction(
   return { type: 'Action.OpenUrl', title, url, ...options };
 }
 
-/** A button that sends `command` to the bot as if the user had typed it. */
-export function messageBackAction(title: string, command: string): MessageBackAction {
-  return {
-    type: 'Action.Submit',
-    title,
-    data: { msteams: { type: 'messageBack', text: command, displayText: command } },
-    associatedInputs: 'none',
-  };
+/** A button that has the bot run `command` as if the user had typed it. */
+export function commandAction(title: string, command: string): CommandAction {
+  return { type: 'Action.Submit', title, data: { command }, associatedInputs: 'none' };
 }
 
 export function toggleVisibilityAction(

@@ -2,7 +2,7 @@ import {
   actionSet,
   adaptiveCard,
   container,
-  messageBackAction,
+  commandAction,
   textBlock,
   type AdaptiveCard,
 } from './adaptive-card';
@@ -31,8 +31,8 @@ export function renderHelpCard(view: HelpCardView): AdaptiveCard {
       ...view.commands.map((command) =>
         container(
           [
-            // A button title is plain text, not markdown; the click sends the command as typed.
-            actionSet([messageBackAction(command.name.slice(0, 80), command.name)]),
+            // A button title is plain text, not markdown; the click runs the command as if typed.
+            actionSet([commandAction(command.name.slice(0, 80), command.name)]),
             textBlock(plainText(command.description), { isSubtle: true, spacing: 'none' }),
           ],
           { spacing: 'medium' },

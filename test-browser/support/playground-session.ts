@@ -1,10 +1,24 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startPlayground, type PlaygroundOptions, type RunningPlayground } from '../../src/playground';
+import {
+  startPlayground,
+  type PlaygroundOptions,
+  type RunningPlayground,
+} from '../../src/playground';
 
 export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+/** The screenshots README shows: each run of the browser tests writes them again, so they show today's cards. */
+export const DOCS_IMAGES_DIR = path.join(__dirname, '..', '..', 'docs', 'images');
+export const README_IMAGES: ReadonlySet<string> = new Set([
+  '02-check-card-demo',
+  '04-consent-request',
+  '05-consent-granted',
+  '07-expiry-reminder',
+  '08-help-buttons',
+  '09-setup-step-1',
+]);
 
 /** A playground with the bot behind it, and Chromium showing it. */
 export interface PlaygroundSession {
@@ -65,6 +79,7 @@ export async function startSession(options: PlaygroundOptions = {}): Promise<Pla
       async screenshot(name) {
         const file = path.join(SCREENSHOT_DIR, `${name}.png`);
         await page.screenshot({ path: file, fullPage: true });
+        if (README_IMAGES.has(name)) copyFileSync(file, path.join(DOCS_IMAGES_DIR, `${name}.png`));
         return file;
       },
       async stop() {

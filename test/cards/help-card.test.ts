@@ -12,7 +12,7 @@ const COMMANDS = [
 ];
 
 describe('renderHelpCard', () => {
-  it('when given the registry commands, then each is a button that sends the command as if typed, with its description, in order', () => {
+  it('when given the registry commands, then each is a button that sends the command to the bot, with its description, in order', () => {
     const card = renderHelpCard({ commands: COMMANDS, simulated: false });
 
     expectValidCard(card);
@@ -22,9 +22,7 @@ describe('renderHelpCard', () => {
       expect(buttons[i]).toEqual({
         type: 'Action.Submit',
         title: command.name,
-        data: {
-          msteams: { type: 'messageBack', text: command.name, displayText: command.name },
-        },
+        data: { command: command.name },
         associatedInputs: 'none',
       });
       expect(texts(card)).toContain(command.description);

@@ -25,7 +25,7 @@ export const STEP_INSTRUCTIONS: Readonly<
   register: [
     'Entra admin center → App registrations → New registration.',
     'Name: PCEmail. Supported account types: "Accounts in this organizational directory only" (single tenant). No redirect URI. Register.',
-    'On the app’s Overview page copy the Application (client) ID: Emplifi Agent needs it. Enter it below and press "Verify this step" (the Directory (tenant) ID there must be the one shown here).',
+    'On the app’s Overview page copy the Application (client) ID: Emplifi Agent needs it. Enter it below (left empty, I check the app I am set up to watch) and press "Verify this step". The Directory (tenant) ID on that page must be the one shown here.',
   ],
   secret: [
     'App registrations → PCEmail → Certificates & secrets → Client secrets → New client secret.',
