@@ -30,7 +30,7 @@ describe('the check card in the Agents Playground', () => {
     expect(text).not.toMatch(/\bPASS\b/);
     const show = card.getByRole('button', { name: /^Show the \d+ passed checks$/ });
     expect(await show.isVisible()).toBe(true);
-    await session.screenshot('02-check-card-demo');
+    await session.screenshot('02-check-card-demo', card);
 
     await show.click();
     await card.getByText('PASS', { exact: true }).first().waitFor();

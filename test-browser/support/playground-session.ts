@@ -18,6 +18,7 @@ export const README_IMAGES: ReadonlySet<string> = new Set([
   '07-expiry-reminder',
   '08-help-buttons',
   '09-setup-step-1',
+  '10-setup-finished',
 ]);
 
 /** A playground with the bot behind it, and Chromium showing it. */
@@ -30,7 +31,8 @@ export interface PlaygroundSession {
   send(text: string): Promise<void>;
   /** The last Adaptive Card in the conversation that contains `text`. */
   cardWith(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
-  screenshot(name: string): Promise<string>;
+  /** The whole page, or only `of` (a card, top to bottom, however far the chat is scrolled). */
+  screenshot(name: string, of?: Locator): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -76,9 +78,20 @@ export async function startSession(options: PlaygroundOptions = {}): Promise<Pla
         await card.waitFor({ timeout: timeoutMs });
         return card;
       },
-      async screenshot(name) {
+      async screenshot(name, of) {
         const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        if (of) {
+          // The chat pane scrolls inside the page: make the window tall enough for the whole card.
+          const viewport = page.viewportSize() ?? { width: 1400, height: 1300 };
+          const height = (await of.boundingBox())?.height ?? 0;
+          await page.setViewportSize({
+            ...viewport,
+            height: Math.max(viewport.height, Math.ceil(height) + 400),
+          });
+          await of.scrollIntoViewIfNeeded();
+          await of.screenshot({ path: file });
+          await page.setViewportSize(viewport);
+        } else await page.screenshot({ path: file, fullPage: true });
         if (README_IMAGES.has(name)) copyFileSync(file, path.join(DOCS_IMAGES_DIR, `${name}.png`));
         return file;
       },
