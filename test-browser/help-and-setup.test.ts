@@ -66,6 +66,6 @@ describe('help and setup in the Agents Playground, as a new admin meets them', (
     const text = await summary.innerText();
     expect(text).toContain(tenantId);
     expect(text).not.toMatch(/\b(FAIL|WARN)\b/);
-    await session.screenshot('10-setup-finished');
+    await session.screenshot('10-setup-finished', summary);
   });
 });
