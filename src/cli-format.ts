@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import { CHECK_GROUP, CHECK_GROUPS, summarise, type CheckStatus, type Diagnosis } from './domain';
+import { plural } from './domain/plural';
 
 type Style = Exclude<Parameters<typeof styleText>[0], undefined>;
 
@@ -52,7 +53,7 @@ export function diagnosisTable(diagnosis: Diagnosis, colour: boolean): string {
   const s = summarise(diagnosis.checks);
   lines.push(
     '',
-    `${paint('green', `${s.passed} passed`)}, ${paint('yellow', `${s.warnings} warnings`)}, ${paint('red', `${s.failed} failed`)}, ${s.skipped} skipped`,
+    `${paint('green', `${s.passed} passed`)}, ${paint('yellow', plural(s.warnings, 'warning'))}, ${paint('red', `${s.failed} failed`)}, ${s.skipped} skipped`,
   );
   return lines.join('\n');
 }

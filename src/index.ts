@@ -3,6 +3,7 @@ import './defer-unused-modules';
 import { readConfig, secretValues, wantsSimulatedTenant } from './config';
 import { createLogger } from './logger';
 import { shutDown, type ShutdownStep } from './shutdown';
+import { withSimulatedTenant } from './simulated-env';
 import { startBot } from './start-bot';
 import { startSimulator } from './simulator';
 
@@ -13,12 +14,14 @@ async function main(): Promise<void> {
   const simulator = simulated
     ? await startSimulator({ scenario: env.SIMULATED_SCENARIO?.trim() || 'demo' })
     : undefined;
-  if (simulator) env = { ...env, ...simulator.productEnv() };
+  const pointed = simulator ? withSimulatedTenant(env, simulator.productEnv()) : undefined;
+  if (pointed) env = pointed.env;
 
   const result = readConfig(env, { simulated });
-  if (!result.ok) {
+  const problems = [...(pointed?.problems ?? []), ...(result.ok ? [] : result.problems)];
+  if (!result.ok || problems.length > 0) {
     process.stderr.write(
-      `PCEmail Ops cannot start; fix these settings:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+      `PCEmail Ops cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
     );
     await simulator?.close();
     process.exit(1);

@@ -150,7 +150,7 @@ export function main(): void {
     (running) => {
       process.stdout.write(
         `PCEmail Ops is running against the SIMULATED tenant (scenario ${scenario}).\n` +
-          `Open ${running.url} in your browser and type "check pcemail permissions" in Personal Chat.\n` +
+          `Open ${running.url} in your browser, choose Personal Chat and type "help": every command is a button.\n` +
           'Press Ctrl+C to stop.\n',
       );
       const shutdown = () => void running.stop().then(() => process.exit(0));

@@ -16,12 +16,27 @@ describe('the check card in the Agents Playground', () => {
 
     await session.send('check pcemail permissions');
     const card = await session.cardWith('PCEmail permissions check');
-    expect(await card.getByText(/Simulated tenant/).first().isVisible()).toBe(true);
+    expect(
+      await card
+        .getByText(/Simulated tenant/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     const text = await card.innerText();
-    expect(text).toMatch(/FAIL[\s\S]*consent\.mail-send/);
-    expect(text).toMatch(/WARN[\s\S]*secret\.expiry/);
-    expect(text).toMatch(/\d+ passed/);
-    await session.screenshot('02-check-card-demo');
+    // What needs the admin comes first: the summary, failures, then warnings; passed checks wait.
+    expect(text).toMatch(
+      /\d+ passed[\s\S]*FAIL[\s\S]*consent\.mail-send[\s\S]*WARN[\s\S]*secret\.expiry/,
+    );
+    expect(text).not.toMatch(/\bPASS\b/);
+    const show = card.getByRole('button', { name: /^Show the \d+ passed checks$/ });
+    expect(await show.isVisible()).toBe(true);
+    await session.screenshot('02-check-card-demo', card);
+
+    await show.click();
+    await card.getByText('PASS', { exact: true }).first().waitFor();
+    expect(await card.innerText()).toMatch(/PASS[\s\S]*app\.registered/);
+    await card.getByRole('button', { name: /^Hide the \d+ passed checks$/ }).click();
+    await card.getByText('PASS', { exact: true }).first().waitFor({ state: 'hidden' });
 
     // Fix the tenant behind the bot's back, then "Run again": the same card refreshes in place.
     session.playground.simulator.load('healthy');
@@ -34,7 +49,9 @@ describe('the check card in the Agents Playground', () => {
       .filter({ hasNotText: /\bFAIL\b/ })
       .waitFor({ timeout: 20_000 });
     expect(await session.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
-    expect(await session.page.getByText('Your response was sent to the app').count()).toBeGreaterThan(0);
+    expect(
+      await session.page.getByText('Your response was sent to the app').count(),
+    ).toBeGreaterThan(0);
     await session.screenshot('03-check-card-run-again');
   });
 });

@@ -1,8 +1,7 @@
 import type { CommandDefinition, CommandName } from './command-catalogue';
 
 export type ParsedMessage =
-  | { kind: 'command'; command: CommandName; rest: string }
-  | { kind: 'text'; text: string };
+  { kind: 'command'; command: CommandName; rest: string } | { kind: 'text'; text: string };
 
 /**
  * Matches a chat message to a command: case-insensitive, @mentions removed, extra words after the
@@ -13,10 +12,28 @@ export function parseMessage(raw: string, commands: readonly CommandDefinition[]
   const byLength = [...commands].sort((a, b) => b.name.length - a.name.length);
   for (const command of byLength) {
     if (text === command.name || text.startsWith(`${command.name} `)) {
-      return { kind: 'command', command: command.name, rest: text.slice(command.name.length).trim() };
+      return {
+        kind: 'command',
+        command: command.name,
+        rest: text.slice(command.name.length).trim(),
+      };
     }
   }
   return { kind: 'text', text: raw };
+}
+
+/**
+ * The command a card button sent (Action.Submit data `{ command }`, arriving as the message's value).
+ * Untrusted: only an exact command name counts.
+ */
+export function commandFromCardSubmit(
+  value: unknown,
+  commands: readonly CommandDefinition[],
+): CommandName | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const command = (value as Record<string, unknown>).command;
+  if (typeof command !== 'string') return undefined;
+  return commands.find((c) => c.name === command)?.name;
 }
 
 /** Strips Teams' <at>…</at> mention markup and folds case and white space. */

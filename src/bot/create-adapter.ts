@@ -7,6 +7,7 @@ import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { createBotCredentials } from './inbound-auth/bot-credentials';
 import { botFrameworkSettings } from './inbound-auth/bot-framework-settings';
 import { TurnClientCache } from './inbound-auth/client-cache';
+import { quietConnectorConsole } from './inbound-auth/quiet-connector-console';
 
 /** Bounds on the bot's own token request for replies. */
 const BOT_TOKEN_POLICY: TransportPolicy = {
@@ -53,6 +54,7 @@ export function createAdapter(
   logger: Logger,
   policy: TransportPolicy = BOT_TOKEN_POLICY,
 ): BotAdapter {
+  quietConnectorConsole();
   const adapter = new BotAdapter(
     botFrameworkSettings(identity),
     createBotCredentials(identity, policy),

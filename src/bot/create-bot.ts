@@ -7,7 +7,7 @@ import { COMMAND_HANDLERS } from './commands';
 import { handleUnrecognisedText } from './commands/unrecognised-text';
 import type { BotDeps } from './bot-deps';
 import { COMMANDS } from './command-catalogue';
-import { parseMessage } from './command-matcher';
+import { commandFromCardSubmit, parseMessage } from './command-matcher';
 import { isBotRemoved } from './conversation-registry';
 import { sendCard } from './send-card';
 import { activityTenantId, isTenantAllowed } from './tenant-gate';
@@ -31,7 +31,11 @@ export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
-    const parsed = parseMessage(context.activity.text ?? '', COMMANDS);
+    const typed = context.activity.text ?? '';
+    // A help-card button: no text, the command in the value.
+    const clicked =
+      typed.trim() === '' ? commandFromCardSubmit(context.activity.value, COMMANDS) : undefined;
+    const parsed = parseMessage(clicked ?? typed, COMMANDS);
     if (parsed.kind === 'command') {
       await COMMAND_HANDLERS[parsed.command](context, deps, parsed.rest);
     } else {
@@ -47,7 +51,11 @@ export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
     if (!botWasAdded) return;
     await sendCard(
       context,
-      renderWelcomeCard({ simulated: deps.tenant.mode === 'simulated', tenantId: deps.tenant.id, commands: [...COMMANDS] }),
+      renderWelcomeCard({
+        simulated: deps.tenant.mode === 'simulated',
+        tenantId: deps.tenant.id,
+        commands: [...COMMANDS],
+      }),
     );
   });
 
@@ -75,7 +83,10 @@ async function trackConversation(context: TurnContext, deps: BotDeps): Promise<v
     else await deps.conversations.remember(context);
   } catch (error) {
     // Storage trouble must not cost the user their answer; the next turn tries again.
-    deps.logger.warn({ err: { message: (error as Error).message } }, 'could not store the conversation reference');
+    deps.logger.warn(
+      { err: { message: (error as Error).message } },
+      'could not store the conversation reference',
+    );
   }
 }
 
@@ -85,13 +96,18 @@ async function refuseOtherTenants(context: TurnContext, deps: BotDeps): Promise<
   deps.logger.warn({ tenantId }, 'refused an activity from a tenant that is not allowed');
   const card = renderNoticeCard({
     title: 'This bot is not available to your organization',
-    lines: ['PCEmail Ops serves the Microsoft 365 tenant it was set up for. Ask your administrator for access.'],
+    lines: [
+      'PCEmail Ops serves the Microsoft 365 tenant it was set up for. Ask your administrator for access.',
+    ],
     tone: 'warning',
   });
   if (context.activity.type === 'invoke') {
     await context.sendActivity({
       type: ActivityTypes.InvokeResponse,
-      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+      value: {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
+      },
     });
   } else if (context.activity.type === 'message') {
     await sendCard(context, card);

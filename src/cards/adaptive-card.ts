@@ -3,6 +3,8 @@
  * Teams renders up to 1.5 (STACK-NOTES); anything newer must not appear here.
  */
 
+import { speakSettings } from './operator-settings';
+
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 export const CARD_VERSION = '1.5';
 
@@ -102,8 +104,29 @@ export interface ChoiceSetInput extends InputCommon {
   wrap?: boolean;
 }
 
+/** Literal text: a TextRun is never read as markdown, so nothing in it needs escaping. */
+export interface TextRun {
+  type: 'TextRun';
+  text: string;
+  fontType?: 'default' | 'monospace';
+  weight?: TextWeight;
+  isSubtle?: boolean;
+}
+
+export interface RichTextBlock extends ElementCommon {
+  type: 'RichTextBlock';
+  inlines: TextRun[];
+}
+
 export type CardElement =
-  TextBlock | ColumnSet | Container | FactSet | ActionSet | TextInput | ChoiceSetInput;
+  | TextBlock
+  | RichTextBlock
+  | ColumnSet
+  | Container
+  | FactSet
+  | ActionSet
+  | TextInput
+  | ChoiceSetInput;
 
 type ActionStyle = 'default' | 'positive' | 'destructive';
 
@@ -134,7 +157,29 @@ export interface ShowCardAction {
   style?: ActionStyle;
 }
 
-export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction;
+/**
+ * A button that runs a chat command: the client sends a message activity whose `value` is `data`,
+ * and the bot runs `data.command` as if it had been typed. Plain Action.Submit data, because the
+ * Agents Playground sends nothing for Teams' `msteams` messageBack/imBack data, while Teams and the
+ * playground both send an object `data` as the message's value.
+ */
+export interface CommandAction {
+  type: 'Action.Submit';
+  title: string;
+  data: { command: string };
+  associatedInputs?: 'none';
+}
+
+/** Shows or hides the elements with these ids on the client; nothing is sent to the bot. */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+  id?: string;
+}
+
+export type CardAction =
+  ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction | CommandAction;
 
 /** The card inside an Action.ShowCard: no schema or version of its own. */
 export interface NestedCard {
@@ -156,13 +201,14 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
+/** Every card: operator settings are named in words, with one footnote saying who sets them. */
 export function adaptiveCard(content: {
   body: CardElement[];
   actions?: CardAction[];
   fallbackText?: string;
   refresh?: AdaptiveCard['refresh'];
 }): AdaptiveCard {
-  return {
+  return speakSettings({
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: CARD_VERSION,
@@ -172,12 +218,23 @@ export function adaptiveCard(content: {
     ...(content.refresh ? { refresh: content.refresh } : {}),
     // Full width: result rows with a status column are cramped in Teams' default bubble.
     msteams: { width: 'Full' },
-  };
+  });
 }
 
 /** Wraps by default: a truncated detail or fix hides exactly what the admin needs. */
 export function textBlock(text: string, options: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock {
   return { type: 'TextBlock', text, wrap: true, ...options };
+}
+
+export function richTextBlock(
+  inlines: TextRun[],
+  options: Omit<RichTextBlock, 'type' | 'inlines'> = {},
+): RichTextBlock {
+  return { type: 'RichTextBlock', inlines, ...options };
+}
+
+export function textRun(text: string, options: Omit<TextRun, 'type' | 'text'> = {}): TextRun {
+  return { type: 'TextRun', text, ...options };
 }
 
 export function container(
@@ -236,6 +293,18 @@ export function openUrlAction(
   options: Omit<OpenUrlAction, 'type' | 'title' | 'url'> = {},
 ): OpenUrlAction {
   return { type: 'Action.OpenUrl', title, url, ...options };
+}
+
+/** A button that has the bot run `command` as if the user had typed it. */
+export function commandAction(title: string, command: string): CommandAction {
+  return { type: 'Action.Submit', title, data: { command }, associatedInputs: 'none' };
+}
+
+export function toggleVisibilityAction(
+  title: string,
+  targetElements: string[],
+): ToggleVisibilityAction {
+  return { type: 'Action.ToggleVisibility', title, targetElements };
 }
 
 export function showCardAction(

@@ -11,8 +11,8 @@ export const SIMULATED_RESULTS_BANNER =
   'Simulated tenant — these results come from the built-in simulator, not your Microsoft 365 tenant';
 
 export const SIMULATED_BOT_BANNER =
-  'Simulated tenant — this bot talks to its built-in simulator, not your Microsoft 365 tenant. ' +
-  'Set TENANT_ID to use a real tenant.';
+  'Simulated tenant — this bot talks to its built-in simulator, not your Microsoft 365 tenant; ' +
+  'a real tenant needs TENANT_ID.';
 
 /** A word, never a colour or icon alone (DESIGN §4). */
 export const STATUS_WORD: Record<CheckStatus, string> = {

@@ -2,6 +2,7 @@ import {
   CHECK_GROUP,
   CHECK_GROUPS,
   CHECK_IDS,
+  type CheckGroup,
   type CheckId,
   type CheckResult,
   type CheckStatus,
@@ -40,8 +41,12 @@ export function countPhrase(summary: DiagnosisSummary, onlyNonZero = false): str
 }
 
 /** Every result under its group heading, groups and checks in catalogue order. */
-export function resultGroups(checks: readonly CheckResult[], layout: RowLayout): CardElement[] {
-  return CHECK_GROUPS.flatMap((group) => {
+export function resultGroups(
+  checks: readonly CheckResult[],
+  layout: RowLayout,
+  groups: readonly CheckGroup[] = CHECK_GROUPS,
+): CardElement[] {
+  return groups.flatMap((group) => {
     const ids = CHECK_IDS.filter((id) => CHECK_GROUP[id] === group);
     const rows = ids.flatMap((id) =>
       rowsFor(
@@ -59,6 +64,22 @@ export function resultGroups(checks: readonly CheckResult[], layout: RowLayout):
     });
     return [heading, ...rows];
   });
+}
+
+/**
+ * The results that did not pass, under their group headings: groups with a failure first, then
+ * warnings, then skips (catalogue order within each), so what needs the admin comes first.
+ */
+export function notPassingGroups(checks: readonly CheckResult[], layout: RowLayout): CardElement[] {
+  const open = checks.filter((c) => c.status !== 'pass');
+  const worst = (group: CheckGroup) =>
+    Math.min(...open.filter((c) => CHECK_GROUP[c.id] === group).map((c) => SEVERITY[c.status]));
+  const groups = CHECK_GROUPS.filter((g) => open.some((c) => CHECK_GROUP[c.id] === g));
+  return resultGroups(
+    open,
+    layout,
+    [...groups].sort((a, b) => worst(a) - worst(b)),
+  );
 }
 
 function rowsFor(id: CheckId, results: CheckResult[], layout: RowLayout): CardElement[] {

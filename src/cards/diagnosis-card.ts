@@ -1,14 +1,18 @@
 import { summarise, type Diagnosis, type DiagnosisSummary } from '../domain/check-result';
 import {
+  actionSet,
   adaptiveCard,
+  container,
   executeAction,
   textBlock,
+  toggleVisibilityAction,
   type AdaptiveCard,
   type CardAction,
+  type CardElement,
   type TextColor,
 } from './adaptive-card';
 import { cardTitle, tenantBlocks } from './card-parts';
-import { countPhrase, resultGroups, type RowLayout } from './check-rows';
+import { countPhrase, notPassingGroups, resultGroups, type RowLayout } from './check-rows';
 import { fitCard } from './fit-card';
 import { formatUtc } from './format-time';
 import { plainText } from './plain-text';
@@ -57,10 +61,10 @@ const SHORTENED_NOTE =
   'Some details are shortened to fit Teams’ card size limit. Run npx pcemail check for the full text.';
 
 export function renderDiagnosisCard(view: DiagnosisCardView): AdaptiveCard {
-  return fitCard((layout, shortened) => buildCard(view, layout, shortened), [
-    ...LAYOUTS,
-    SMALLEST_LAYOUT,
-  ]);
+  return fitCard(
+    (layout, shortened) => buildCard(view, layout, shortened),
+    [...LAYOUTS, SMALLEST_LAYOUT],
+  );
 }
 
 function buildCard(view: DiagnosisCardView, layout: RowLayout, shortened: boolean): AdaptiveCard {
@@ -76,7 +80,8 @@ function buildCard(view: DiagnosisCardView, layout: RowLayout, shortened: boolea
       textBlock(summaryLine, { weight: 'bolder', color: summaryColor(summary), spacing: 'medium' }),
       ...(diagnosis.checks.length === 0 ? [textBlock('No checks ran.')] : []),
       ...(shortened ? [textBlock(SHORTENED_NOTE, { isSubtle: true, size: 'small' })] : []),
-      ...resultGroups(diagnosis.checks, layout),
+      ...notPassingGroups(diagnosis.checks, layout),
+      ...passedSection(diagnosis, layout),
     ],
     actions: [
       executeAction('Run again', view.runAgain.verb, view.runAgain.data),
@@ -84,6 +89,36 @@ function buildCard(view: DiagnosisCardView, layout: RowLayout, shortened: boolea
     ],
     fallbackText: `${appName} permissions check: ${summaryLine}`,
   });
+}
+
+const PASSED_IDS = { rows: 'passed-checks', show: 'show-passed', hide: 'hide-passed' } as const;
+
+/**
+ * Passing checks wait behind "Show the N passed checks": Teams opens a long card scrolled to its
+ * bottom, so what needs the admin (the summary, then failures and warnings) must stay short.
+ */
+function passedSection(
+  diagnosis: DiagnosisCardView['diagnosis'],
+  layout: RowLayout,
+): CardElement[] {
+  const passed = diagnosis.checks.filter((c) => c.status === 'pass');
+  if (passed.length === 0) return [];
+  const toggle = [PASSED_IDS.rows, PASSED_IDS.show, PASSED_IDS.hide];
+  const noun = passed.length === 1 ? 'the passed check' : `the ${passed.length} passed checks`;
+  return [
+    actionSet([toggleVisibilityAction(`Show ${noun}`, toggle)], {
+      id: PASSED_IDS.show,
+      spacing: 'large',
+      separator: true,
+    }),
+    actionSet([toggleVisibilityAction(`Hide ${noun}`, toggle)], {
+      id: PASSED_IDS.hide,
+      isVisible: false,
+      spacing: 'large',
+      separator: true,
+    }),
+    container(resultGroups(passed, layout), { id: PASSED_IDS.rows, isVisible: false }),
+  ];
 }
 
 function summaryColor(summary: DiagnosisSummary): TextColor {

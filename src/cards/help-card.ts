@@ -1,4 +1,11 @@
-import { adaptiveCard, container, textBlock, type AdaptiveCard } from './adaptive-card';
+import {
+  actionSet,
+  adaptiveCard,
+  container,
+  commandAction,
+  textBlock,
+  type AdaptiveCard,
+} from './adaptive-card';
 import { cardTitle, SIMULATED_BOT_BANNER, simulatedBanner } from './card-parts';
 import { plainText } from './plain-text';
 
@@ -18,11 +25,14 @@ export function renderHelpCard(view: HelpCardView): AdaptiveCard {
     body: [
       cardTitle('PCEmail Ops commands'),
       ...(view.simulated ? [simulatedBanner(SIMULATED_BOT_BANNER)] : []),
-      textBlock('Type a command, with or without @mentioning me:', { spacing: 'medium' }),
+      textBlock('Choose a command, or type it (with or without @mentioning me):', {
+        spacing: 'medium',
+      }),
       ...view.commands.map((command) =>
         container(
           [
-            textBlock(plainText(command.name, 80), { weight: 'bolder' }),
+            // A button title is plain text, not markdown; the click runs the command as if typed.
+            actionSet([commandAction(command.name.slice(0, 80), command.name)]),
             textBlock(plainText(command.description), { isSubtle: true, spacing: 'none' }),
           ],
           { spacing: 'medium' },

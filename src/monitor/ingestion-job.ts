@@ -1,8 +1,13 @@
 import { dayIn } from '../jobs/cron-schedule';
 import type { JobReport } from '../jobs/job';
 import type { LeasedRun } from '../jobs/leased-job';
-import { renderIngestionChangesCard, renderIngestionDigestCard } from '../cards/notifications';
+import {
+  renderIngestionChangesCard,
+  renderIngestionDigestCard,
+  type IngestionDigestCardView,
+} from '../cards/notifications';
 import type { Logger } from '../logger';
+import { plural } from '../domain/plural';
 import { updateItem, type StateStore } from '../store/state-store';
 import type { IngestionSweep } from '../tenant/mailbox-ingestion-reader';
 import { deliverOnce, type DeliveryResult } from './deliver-once';
@@ -14,6 +19,7 @@ import {
   type IngestionState,
   type MailboxObservation,
   type MailboxStatus,
+  type StateChange,
 } from './ingestion-rules';
 import type { Notifier } from './notifier';
 import { FAN_OUT_CONCURRENCY, forgetGoneChannel } from './secret-expiry-job';
@@ -48,6 +54,8 @@ interface StatusRecord {
 
 interface ChannelRecord {
   announced?: Record<string, IngestionState>;
+  /** The day (in the digest's time zone) the baseline card was posted: no digest repeats it. */
+  baselineDay?: string;
   pending?: { token: string; at: string };
 }
 
@@ -106,7 +114,7 @@ export async function runIngestion(
     deps.concurrency ?? FAN_OUT_CONCURRENCY,
     async (target) => {
       if (run?.signal.aborted) return;
-      const changes = await postChanges(deps, target, statuses);
+      const { result: changes, baseline } = await postChanges(deps, target, statuses, record);
       if (changes === 'sent') counts.changesPosted++;
       if (changes === 'failed') counts.failed++;
       if (changes === 'gone') {
@@ -114,7 +122,8 @@ export async function runIngestion(
         await forgetGoneChannel(deps, target);
         return;
       }
-      if (!options.digest || run?.signal.aborted) return;
+      // A baseline card just named every mailbox: a digest next to it would say the same.
+      if (!options.digest || baseline || run?.signal.aborted) return;
       const digest = await postDigest(deps, target, statuses, record?.sweptAt ?? now.toISOString());
       if (digest === 'sent') counts.digestsPosted++;
       if (digest === 'failed') counts.failed++;
@@ -126,8 +135,8 @@ export async function runIngestion(
   );
   return {
     summary:
-      `${name}: ${counts.swept} mailboxes (${counts.healthy} healthy, ${counts.degraded} degraded, ${counts.failing} failing, ${counts.unknown} unknown); ` +
-      `${counts.changesPosted} change cards${options.digest ? ` and ${counts.digestsPosted} digests` : ''} posted to ${counts.channels} channels` +
+      `${name}: ${plural(counts.swept, 'mailbox', 'mailboxes')} (${counts.healthy} healthy, ${counts.degraded} degraded, ${counts.failing} failing, ${counts.unknown} unknown); ` +
+      `${plural(counts.changesPosted, 'change card')}${options.digest ? ` and ${plural(counts.digestsPosted, 'digest')}` : ''} posted to ${plural(counts.channels, 'channel')}` +
       (counts.failed ? ` (${counts.failed} failed, to retry next run)` : ''),
     details: counts,
   };
@@ -150,35 +159,63 @@ async function observe(deps: IngestionDeps, now: Date): Promise<Map<string, Mail
   );
 }
 
-function postChanges(
+/** What a channel is due: the baseline when it was never told anything, else the changes. */
+type ChannelNews =
+  { kind: 'baseline'; told: StateChange[] } | { kind: 'changes'; told: StateChange[] };
+
+/**
+ * The first run for a channel posts one baseline card naming every mailbox and its state; later
+ * runs post only the changes since, each with the state the channel was last told.
+ */
+async function postChanges(
   deps: IngestionDeps,
   target: ChannelTarget,
   statuses: readonly MailboxStatus[],
-): Promise<DeliveryResult> {
-  return deliverOnce<ChannelRecord, ReturnType<typeof unannouncedChanges>>({
+  status: StatusRecord | undefined,
+): Promise<{ result: DeliveryResult; /** A baseline was posted today. */ baseline: boolean }> {
+  const today = dayIn(deps.now(), deps.timezone);
+  let sentBaseline = false;
+  let baselineDay: string | undefined;
+  const { result } = await deliverOnce<ChannelRecord, ChannelNews>({
     store: deps.store,
     key: `${channelLedgerPrefix(target.conversation.key)}ingestion`,
     now: deps.now,
     staleAfterMs: STALE_CLAIM_MS,
     due: (record) => {
-      const changes = unannouncedChanges(statuses, record?.announced ?? {});
-      return changes.length > 0 ? changes : undefined;
+      baselineDay = record?.baselineDay;
+      if (record?.announced === undefined) {
+        // Mailboxes not judged yet (Graph unavailable) are shown as unknown and told later.
+        const told = statuses
+          .filter((s) => s.last.state !== 'unknown')
+          .map((s) => ({ address: s.address, to: s.state, since: s.since }));
+        return { kind: 'baseline', told };
+      }
+      const changes = unannouncedChanges(statuses, record.announced);
+      return changes.length > 0 ? { kind: 'changes', told: changes } : undefined;
     },
-    send: (changes) =>
-      deps.notifier.post(
+    send: (news) => {
+      sentBaseline = news.kind === 'baseline';
+      return deps.notifier.post(
         target.conversation,
-        renderIngestionChangesCard({ changes, simulated: deps.simulated }),
-      ),
-    commit: (record, changes) => {
+        news.kind === 'baseline'
+          ? renderIngestionDigestCard({
+              ...digestView(deps, statuses, status?.sweptAt ?? deps.now().toISOString()),
+              baseline: true,
+            })
+          : renderIngestionChangesCard({ changes: news.told, simulated: deps.simulated }),
+      );
+    },
+    commit: (record, news) => {
       const announced = { ...record?.announced };
-      for (const change of changes) announced[change.address] = change.to;
+      for (const change of news.told) announced[change.address] = change.to;
       // Mailboxes no longer configured are forgotten.
       const known = new Set(statuses.map((s) => s.address));
       for (const address of Object.keys(announced))
         if (!known.has(address)) delete announced[address];
-      return { ...record, announced };
+      return { ...record, announced, ...(news.kind === 'baseline' ? { baselineDay: today } : {}) };
     },
-  }).then((r) => r.result);
+  });
+  return { result, baseline: (result === 'sent' && sentBaseline) || baselineDay === today };
 }
 
 function postDigest(
@@ -197,21 +234,29 @@ function postDigest(
     send: () =>
       deps.notifier.post(
         target.conversation,
-        renderIngestionDigestCard({
-          rows: statuses.map((status) => ({
-            address: status.address,
-            state: status.last.state,
-            reason: status.last.reason ?? status.reason,
-            totalItemCount: status.last.totalItemCount,
-            unreadItemCount: status.last.unreadItemCount,
-            oldestUnreadAt: status.last.oldestUnreadAt,
-            newestAt: status.last.newestAt,
-          })),
-          sweptAt,
-          backlogMinutes: deps.backlogMinutes,
-          simulated: deps.simulated,
-        }),
+        renderIngestionDigestCard(digestView(deps, statuses, sweptAt)),
       ),
     commit: (record, day) => ({ ...record, day }),
   }).then((r) => r.result);
+}
+
+function digestView(
+  deps: IngestionDeps,
+  statuses: readonly MailboxStatus[],
+  sweptAt: string,
+): IngestionDigestCardView {
+  return {
+    rows: statuses.map((status) => ({
+      address: status.address,
+      state: status.last.state,
+      reason: status.last.reason ?? status.reason,
+      totalItemCount: status.last.totalItemCount,
+      unreadItemCount: status.last.unreadItemCount,
+      oldestUnreadAt: status.last.oldestUnreadAt,
+      newestAt: status.last.newestAt,
+    })),
+    sweptAt,
+    backlogMinutes: deps.backlogMinutes,
+    simulated: deps.simulated,
+  };
 }

@@ -133,13 +133,17 @@ export function nextStatus(
 
 export interface StateChange {
   address: string;
-  from: IngestionState;
+  /** What this channel was last told; absent when it was never told about this mailbox. */
+  from?: IngestionState;
   to: IngestionState;
   reason?: string;
   since: string;
 }
 
-/** What one channel has not been told: every mailbox whose state differs from what it was last told (healthy by default). */
+/**
+ * What one channel has not been told: every mailbox whose state differs from what it was last told
+ * (a mailbox it was never told about counts as healthy, so only a bad state is news).
+ */
 export function unannouncedChanges(
   statuses: readonly MailboxStatus[],
   announced: Readonly<Record<string, IngestionState>>,
@@ -148,7 +152,7 @@ export function unannouncedChanges(
     .filter((status) => status.state !== (announced[status.address] ?? 'healthy'))
     .map((status) => ({
       address: status.address,
-      from: announced[status.address] ?? 'healthy',
+      ...(announced[status.address] ? { from: announced[status.address] } : {}),
       to: status.state,
       ...(status.reason ? { reason: status.reason } : {}),
       since: status.since,

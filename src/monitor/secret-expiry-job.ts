@@ -1,6 +1,7 @@
 import { renderSecretReminderCard } from '../cards/notifications';
 import type { AppRegistration, Outcome } from '../domain';
 import type { Logger } from '../logger';
+import { plural } from '../domain/plural';
 import type { StateStore } from '../store/state-store';
 import type { JobReport } from '../jobs/job';
 import type { LeasedRun } from '../jobs/leased-job';
@@ -84,7 +85,7 @@ export async function runSecretExpiry(
   };
   if (crossed.length === 0) {
     return {
-      summary: `secret-expiry: ${all.length} credentials, none within a reminder threshold`,
+      summary: `secret-expiry: ${plural(all.length, 'credential')}, none within a reminder threshold`,
       details: counts,
     };
   }
@@ -106,7 +107,7 @@ export async function runSecretExpiry(
     },
   );
   return {
-    summary: `secret-expiry: ${counts.posted} reminders posted to ${counts.channels} channels (${counts.failed} failed, to retry next run; ${counts.gone} channels gone)`,
+    summary: `secret-expiry: ${plural(counts.posted, 'reminder')} posted to ${plural(counts.channels, 'channel')} (${counts.failed} failed, to retry next run; ${plural(counts.gone, 'channel')} gone)`,
     details: counts,
   };
 }

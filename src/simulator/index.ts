@@ -2,7 +2,7 @@ import { FaultInjector } from './fault-injector';
 import { RequestLog } from './request-log';
 import { Runtime } from './runtime';
 import { productEnv, scenarioInfo } from './scenario-info';
-import { scenarioNames } from './scenarios';
+import { scenarioDescriptions, scenarioList, scenarioNames } from './scenarios';
 import { SimulatorServer } from './server';
 import type { FaultSettings, RunningSimulator, SimulatorOptions } from './simulator-options';
 
@@ -18,6 +18,16 @@ export type {
 
 export function listScenarios(): string[] {
   return scenarioNames();
+}
+
+/** Every scenario's name and a one-line description of what it shows. */
+export function describeScenarios(): { name: string; description: string }[] {
+  return scenarioDescriptions();
+}
+
+/** The scenarios as lines of "name  description", for a terminal. */
+export function formatScenarioList(): string {
+  return scenarioList();
 }
 
 function wholeNumber(name: string, value: number | undefined, min: number): void {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { listScenarios, startSimulator } from './index';
+import { formatScenarioList, listScenarios, startSimulator } from './index';
 
 const USAGE = `Usage: node dist/simulator/main.js [--scenario NAME] [--port N] [--latency MS] [--page-size N] [--seed N] [--list]`;
 
@@ -12,7 +12,24 @@ function numberOption(name: string, text: string | undefined): number | undefine
 
 /** CLI: runs a simulated tenant until SIGINT/SIGTERM and prints how to point the product at it. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = readArgs();
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.list) {
+    console.log(`Scenarios (--scenario NAME):\n${formatScenarioList()}`);
+    return;
+  }
+  if (!listScenarios().includes(values.scenario)) {
+    console.error(`No scenario "${values.scenario}". The scenarios are:\n${formatScenarioList()}`);
+    process.exit(2);
+  }
+  await startFromArgs(values);
+}
+
+function parseOptions() {
+  return parseArgs({
     options: {
       scenario: { type: 'string', default: 'demo' },
       port: { type: 'string' },
@@ -24,14 +41,20 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  if (values.help) {
-    console.log(USAGE);
-    return;
+}
+
+function readArgs(): ReturnType<typeof parseOptions> {
+  try {
+    return parseOptions();
+  } catch (error) {
+    // Node's own message quotes oddly ("Unknown option '--x'. To specify a positional…"): say it plainly.
+    const option = /'(-[^']*)'/u.exec((error as Error).message)?.[1];
+    console.error(`${option ? `Unknown option ${option}.` : (error as Error).message}\n${USAGE}`);
+    process.exit(2);
   }
-  if (values.list) {
-    console.log(listScenarios().join('\n'));
-    return;
-  }
+}
+
+async function startFromArgs(values: ReturnType<typeof parseOptions>['values']): Promise<void> {
   const simulator = await startSimulator({
     scenario: values.scenario,
     port: numberOption('port', values.port),

@@ -1,10 +1,25 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startPlayground, type PlaygroundOptions, type RunningPlayground } from '../../src/playground';
+import {
+  startPlayground,
+  type PlaygroundOptions,
+  type RunningPlayground,
+} from '../../src/playground';
 
 export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+/** The screenshots README shows: each run of the browser tests writes them again, so they show today's cards. */
+export const DOCS_IMAGES_DIR = path.join(__dirname, '..', '..', 'docs', 'images');
+export const README_IMAGES: ReadonlySet<string> = new Set([
+  '02-check-card-demo',
+  '04-consent-request',
+  '05-consent-granted',
+  '07-expiry-reminder',
+  '08-help-buttons',
+  '09-setup-step-1',
+  '10-setup-finished',
+]);
 
 /** A playground with the bot behind it, and Chromium showing it. */
 export interface PlaygroundSession {
@@ -16,7 +31,8 @@ export interface PlaygroundSession {
   send(text: string): Promise<void>;
   /** The last Adaptive Card in the conversation that contains `text`. */
   cardWith(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
-  screenshot(name: string): Promise<string>;
+  /** The whole page, or only `of` (a card, top to bottom, however far the chat is scrolled). */
+  screenshot(name: string, of?: Locator): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -62,9 +78,21 @@ export async function startSession(options: PlaygroundOptions = {}): Promise<Pla
         await card.waitFor({ timeout: timeoutMs });
         return card;
       },
-      async screenshot(name) {
+      async screenshot(name, of) {
         const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        if (of) {
+          // The chat pane scrolls inside the page: make the window tall enough for the whole card.
+          const viewport = page.viewportSize() ?? { width: 1400, height: 1300 };
+          const height = (await of.boundingBox())?.height ?? 0;
+          await page.setViewportSize({
+            ...viewport,
+            height: Math.max(viewport.height, Math.ceil(height) + 400),
+          });
+          await of.scrollIntoViewIfNeeded();
+          await of.screenshot({ path: file });
+          await page.setViewportSize(viewport);
+        } else await page.screenshot({ path: file, fullPage: true });
+        if (README_IMAGES.has(name)) copyFileSync(file, path.join(DOCS_IMAGES_DIR, `${name}.png`));
         return file;
       },
       async stop() {

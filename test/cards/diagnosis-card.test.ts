@@ -26,6 +26,13 @@ function statusOf(card: object, title: string): string | undefined {
   return all[all.indexOf(title) - 1];
 }
 
+/** The hidden container of passed checks. */
+function passedContainer(card: { body: { id?: string }[] }) {
+  const found = card.body.find((e) => e.id === 'passed-checks');
+  if (!found) throw new Error('no passed-checks container');
+  return found as { id: string; isVisible?: boolean };
+}
+
 describe('renderDiagnosisCard', () => {
   it('when every check passes, then the card is valid, counts 17 passed and shows PASS on every row', () => {
     const card = render(diagnosisOf(allPassingChecks()));
@@ -96,17 +103,63 @@ describe('renderDiagnosisCard', () => {
     expect(cardText(render(diagnosisOf(checks)))).not.toContain('Fix:');
   });
 
-  it('when results come in any order, then they appear under group headings in catalogue order', () => {
+  it('when results come in any order, then the passed ones appear under group headings in catalogue order', () => {
     const card = render(diagnosisOf(mixedChecks().reverse()));
-    const all = texts(card);
+    const hidden = passedContainer(card);
+    const all = texts(hidden);
     const headings = ['Registration', 'Secret', 'Permissions', 'Consent', 'Mailboxes'];
 
     const positions = headings.map((h) => all.indexOf(h));
-    expect(positions.every((p) => p > 0)).toBe(true);
+    expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    const tokenRoles = all.findIndex((t) => t.startsWith('token.roles'));
-    expect(tokenRoles).toBeGreaterThan(all.indexOf('Consent'));
-    expect(tokenRoles).toBeLessThan(all.indexOf('Mailboxes'));
+    const singleTenant = all.findIndex((t) => t.startsWith('app.single-tenant'));
+    expect(singleTenant).toBeGreaterThan(all.indexOf('Registration'));
+    expect(singleTenant).toBeLessThan(all.indexOf('Secret'));
+  });
+
+  it('when checks fail and warn, then the summary and what did not pass come first, failures before warnings, and the passed checks wait behind a toggle', () => {
+    const card = render(diagnosisOf(mixedChecks()));
+    expectValidCard(card);
+    const body = card.body;
+    const all = texts(card);
+    const summary = all.indexOf('12 passed · 2 warnings · 3 failed · 0 skipped');
+    const firstFail = all.indexOf('FAIL');
+    const firstWarn = all.indexOf('WARN');
+    expect(summary).toBeGreaterThan(0);
+    expect(summary).toBeLessThan(firstFail);
+    expect(firstFail).toBeLessThan(firstWarn);
+    // Nothing that passed is in the open part of the card.
+    const open = body.filter((e) => e.isVisible !== false && e.type !== 'ActionSet');
+    expect(open.flatMap((e) => texts(e))).not.toContain('PASS');
+
+    const show = body.find((e) => e.id === 'show-passed');
+    const hide = body.find((e) => e.id === 'hide-passed');
+    expect(show).toMatchObject({
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: 'Show the 12 passed checks',
+          targetElements: ['passed-checks', 'show-passed', 'hide-passed'],
+        },
+      ],
+    });
+    expect(show?.isVisible).toBeUndefined();
+    expect(hide).toMatchObject({
+      isVisible: false,
+      actions: [{ title: 'Hide the 12 passed checks' }],
+    });
+    const hidden = passedContainer(card);
+    expect(hidden.isVisible).toBe(false);
+    expect(texts(hidden).filter((t) => t === 'PASS')).toHaveLength(12);
+    expect(texts(hidden)).not.toContain('FAIL');
+  });
+
+  it('when nothing passed, then there is no toggle', () => {
+    const checks = mixedChecks().filter((c) => c.status !== 'pass');
+    const card = render(diagnosisOf(checks));
+    expectValidCard(card);
+    expect(actions(card).some((a) => a.type === 'Action.ToggleVisibility')).toBe(false);
   });
 
   it('when a group has no results, then its heading is left out', () => {
@@ -165,7 +218,7 @@ describe('renderDiagnosisCard', () => {
       runAgain: { verb: 'pcemail.check' },
     });
 
-    expect(actions(card)[0]).toEqual({
+    expect(card.actions?.[0]).toEqual({
       type: 'Action.Execute',
       title: 'Run again',
       verb: 'pcemail.check',
@@ -181,7 +234,7 @@ describe('renderDiagnosisCard', () => {
     expect(text).toContain('mailbox.access · pcemail-queue-001@contoso.onmicrosoft.com');
     expect(text).toContain('mailbox.access · pcemail-queue-003@contoso.onmicrosoft.com');
     expect(text).not.toContain('pcemail-queue-004@');
-    expect(texts(card)).toContain('and 497 more mailboxes passed');
+    expect(texts(passedContainer(card))).toContain('497 mailboxes passed');
     expect(texts(card)).toContain('512 passed · 0 warnings · 3 failed · 0 skipped');
   });
 

@@ -1,6 +1,6 @@
 import { renderHelpCard } from '../../src/cards/help-card';
 import { expectValidCard } from '../support/adaptive-card-validator';
-import { blockWithText, cardText, texts } from './card-text';
+import { actions, cardText, texts } from './card-text';
 
 const COMMANDS = [
   {
@@ -12,17 +12,25 @@ const COMMANDS = [
 ];
 
 describe('renderHelpCard', () => {
-  it('when given the registry commands, then each name is shown bold with its description, in order', () => {
+  it('when given the registry commands, then each is a button that sends the command to the bot, with its description, in order', () => {
     const card = renderHelpCard({ commands: COMMANDS, simulated: false });
 
     expectValidCard(card);
-    for (const command of COMMANDS) {
-      expect(blockWithText(card, command.name)?.weight).toBe('bolder');
-      const all = texts(card);
-      expect(all[all.indexOf(command.name) + 1]).toBe(command.description);
+    const buttons = actions(card);
+    expect(buttons.map((b) => b.title)).toEqual(COMMANDS.map((c) => c.name));
+    for (const [i, command] of COMMANDS.entries()) {
+      expect(buttons[i]).toEqual({
+        type: 'Action.Submit',
+        title: command.name,
+        data: { command: command.name },
+        associatedInputs: 'none',
+      });
+      expect(texts(card)).toContain(command.description);
     }
     const all = texts(card);
-    expect(all.indexOf('check pcemail permissions')).toBeLessThan(all.indexOf('setup pcemail'));
+    expect(all.indexOf(COMMANDS[0]!.description)).toBeLessThan(
+      all.indexOf(COMMANDS[1]!.description),
+    );
     expect(cardText(card)).not.toMatch(/[Ss]imulat/);
   });
 
@@ -33,8 +41,8 @@ describe('renderHelpCard', () => {
     });
 
     expectValidCard(card);
-    expect(texts(card)).toContain('notify here');
-    expect(texts(card)).not.toContain('check pcemail permissions');
+    expect(actions(card).map((a) => a.title)).toEqual(['notify here']);
+    expect(cardText(card)).not.toContain('check pcemail permissions');
   });
 
   it('when the bot runs on the simulated tenant, then the help card says so', () => {
@@ -50,7 +58,7 @@ describe('renderHelpCard', () => {
       simulated: false,
     });
 
-    expect(texts(card)).toContain('\\*\\*consent\\*\\*');
+    expect(actions(card)[0]).toMatchObject({ title: '**consent**' }); // plain text, not markdown
     expect(texts(card)).toContain('See \\[history\\]\\(http:\u2060//x)');
   });
 });

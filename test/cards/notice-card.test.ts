@@ -24,7 +24,7 @@ describe('renderNoticeCard', () => {
     });
     expect(texts(card)).toContain(SIGN_IN_LINE);
     expect(texts(card)).toContain(
-      'Fix: set GRAPH\\_CLIENT\\_SECRET to the secret value, not the secret ID (Entra admin center \\> App registrations \\> Certificates & secrets).',
+      'Fix: set the inspector secret setting to the secret value, not the secret ID (Entra admin center \\> App registrations \\> Certificates & secrets).',
     );
     expect(card.actions).toEqual([
       { type: 'Action.Execute', title: 'Try again', verb: 'pcemail.check' },

@@ -103,6 +103,29 @@ describe('check pcemail permissions, over HTTP', () => {
     expect(cardText(card)).toContain('help');
   });
 
+  it('when a help button is clicked, then the message carrying its command runs it as if typed', async () => {
+    harness = await startHarness();
+    await harness.say('help');
+    const help = harness.connector.cards()[0]!;
+    const button = JSON.stringify(help).match(
+      /"title":"check pcemail permissions","data":(\{[^}]*\})/,
+    );
+    expect(button).not.toBeNull();
+    const data = JSON.parse(button![1]!) as { command: string };
+    // Teams and the Agents Playground send an Action.Submit as a message with no text: data is the value.
+    await harness.say('', { value: data });
+    expect(cardText(harness.connector.cards().at(-1)!)).toMatch(/PCEmail permissions check/);
+  });
+
+  it('when a forged button value names no command, then it is treated as an empty message', async () => {
+    harness = await startHarness();
+    await harness.say('', { value: { command: 'check pcemail permissions; rm -rf /' } });
+    await harness.say('', { value: { command: 42 } });
+    const texts = harness.connector.cards().map((c) => cardText(c));
+    expect(texts.join('\n')).not.toMatch(/PCEmail permissions check/);
+    expect(harness.simulator.requests()).toHaveLength(0);
+  });
+
   it('when the bot is installed, then a welcome card is sent once', async () => {
     harness = await startHarness();
     const response = await harness.post({

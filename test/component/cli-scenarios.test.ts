@@ -129,7 +129,7 @@ describe('npx pcemail check --json', () => {
     expect(run.stdout).toMatch(/SIMULATED tenant/);
     expect(run.stdout).toMatch(/FAIL\s+consent\.mail-send/);
     expect(run.stdout).toMatch(/WARN\s+secret\.expiry/);
-    expect(run.stdout).toMatch(/\d+ passed, \d+ warnings, \d+ failed, \d+ skipped/);
+    expect(run.stdout).toMatch(/\d+ passed, \d+ warnings?, \d+ failed, \d+ skipped/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 });

@@ -136,7 +136,21 @@ describe('the consent request card', () => {
       const card = renderConsentRequestCard(view(request));
       expect(cardVerbs(card)).toEqual([]);
       expect(card.refresh).toBeUndefined();
+      // Nothing is left to approve: the card does not say what approving would do.
+      for (const mode of ['grant', 'link'] as const)
+        expect(cardText(renderConsentRequestCard(view(request, { mode })))).not.toMatch(
+          /Approving (gives|lets)|can approve or reject/,
+        );
     }
+  });
+
+  it('when the request waits for a decision, then it says what approving does in this mode', () => {
+    expect(cardText(renderConsentRequestCard(view(base, { mode: 'link' })))).toMatch(
+      /Approving gives you the admin consent link/,
+    );
+    expect(cardText(renderConsentRequestCard(view(base)))).toMatch(
+      /Approving lets PCEmail Ops grant exactly these permissions/,
+    );
   });
 });
 

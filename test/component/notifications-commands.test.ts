@@ -48,10 +48,16 @@ describe('notify here, stop notifications and notifications, over HTTP', () => {
       /IT › PCEmail admins \(this one\) — subscribed by 00000000-0000-0000-0000-0000000000020/,
     );
     expect(overview).toMatch(
-      /Secret expiry[\s\S]*30, 14, 7, 3, 1, expiry days before[\s\S]*Mailbox ingestion[\s\S]*3 PCEmail mailboxes[\s\S]*Digest/,
+      /Secret expiry[\s\S]*30, 14, 7, 3 and 1 days before, and on the day[\s\S]*Mailbox ingestion[\s\S]*3 PCEmail mailboxes[\s\S]*Digest/,
     );
     expect(overview).toMatch(/in-process schedule off/); // the test harness turns schedules off
-    expect(overview).toMatch(/Only approvers \(APPROVERS\) can subscribe/);
+    expect(overview).toMatch(/Only approvers \(the approvers setting\) can subscribe/);
+    // Who can change a setting is said once, in the footnote, with the variable only there.
+    expect(overview.match(/person who runs the bot/g)).toHaveLength(1);
+    expect(overview.replace(/\n/g, '')).toMatch(
+      /The person who runs the bot sets the tenant ID setting \(TENANT_ID\) and the approvers setting \(APPROVERS\)/,
+    );
+    expect(overview.split('The person who runs the bot')[0]).not.toMatch(/TENANT_ID|APPROVERS/);
 
     // The demo's secret expires in 12 days: the channel itself (not the reply chain) gets it.
     await runJob(h, 'secret-expiry');

@@ -142,7 +142,7 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
     };
     await h.say('notify here', { ...inChannel(h, ADMINS), from: stranger });
     expect(cardText(h.connector.cards().at(-1))).toMatch(
-      /Only approvers can subscribe[\s\S]*APPROVERS[\s\S]*11111111-2222-4333-8444-555555555555/,
+      /Only approvers can subscribe[\s\S]*approvers setting[\s\S]*11111111-2222-4333-8444-555555555555/,
     );
     const store = new FileStateStore(h.stateDir);
     expect(await store.list('subscriptions/')).toEqual([]);
@@ -158,7 +158,7 @@ describe('secret-expiry reminders, over HTTP with an injected clock', () => {
       stranger,
     );
     expectValidCard(card!);
-    expect(cardText(card)).toMatch(/Only approvers \(APPROVERS\) can snooze/);
+    expect(cardText(card)).toMatch(/Only approvers \(the approvers setting\) can snooze/);
     const subscription = await store.get<{ snoozedUntil?: unknown }>(
       (await store.list('subscriptions/'))[0]!,
     );

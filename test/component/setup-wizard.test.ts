@@ -69,6 +69,10 @@ describe('setup pcemail, over HTTP', () => {
 
     let card = await startWizard();
     expect(cardText(card)).toMatch(/step 1 of 5[\s\S]*Register the PCEmail app/);
+    // The served tenant is shown, not asked for.
+    expect(cardText(card)).toContain(`Directory (tenant) ID: ${tenantId} — the tenant I check.`);
+    expect(inputValue(card, 'tenantId')).toBeUndefined();
+    expect(JSON.stringify(card)).not.toContain('"id":"tenantId"');
     expect(cardVerbs(card)).toEqual(
       expect.arrayContaining(['setup.verify', 'setup.next', 'setup.cancel']),
     );
@@ -91,7 +95,7 @@ describe('setup pcemail, over HTTP', () => {
       'step 5 of 5': ['mailbox.access', 'mailbox.restricted'],
     };
     const inputsFor: Record<string, Record<string, string>> = {
-      'step 1 of 5': { tenantId, appId },
+      'step 1 of 5': { appId },
       'step 5 of 5': {
         mailboxes: mailboxes.join(', '),
         scopeGroup: 'pcemail-mailboxes@contoso.example',
@@ -103,6 +107,8 @@ describe('setup pcemail, over HTTP', () => {
       const text = cardText(card);
       expect(text).toContain(`Verification of ${step.replace(' of 5', '')}`);
       for (const id of ids) expect(text).toContain(id);
+      // An ID typed in the card is not the bot's setting, and step 1 has no earlier step.
+      expect(text).not.toMatch(/PCEMAIL_APP_ID|PCEmail app ID setting|earlier step/);
       expect(text).not.toMatch(/\b(FAIL|WARN|SKIP)\b/);
       expect(text).toMatch(/\bPASS\b/);
       card = await click('setup.next', card, inputsFor[step] ?? {});
@@ -204,11 +210,11 @@ describe('setup pcemail, over HTTP', () => {
     const card = await startWizard();
     harness.simulator.clearRequests();
 
-    const refused = await click('setup.verify', card, { tenantId, appId: appId.slice(0, -1) });
+    const refused = await click('setup.verify', card, { appId: appId.slice(0, -1) });
     const text = cardText(refused);
     expect(text).toMatch(/Application \(client\) ID has 35 characters, a GUID has 36/);
     expect(text).toMatch(/Nothing was saved/);
-    expect(inputValue(refused, 'tenantId')).toBe(tenantId);
+    expect(text).toContain(`Directory (tenant) ID: ${tenantId}`);
     expect(inputValue(refused, 'appId')).toBe(appId.slice(0, -1));
     expect(harness.simulator.requests()).toHaveLength(0);
 
@@ -219,18 +225,17 @@ describe('setup pcemail, over HTTP', () => {
     expect(inputValue(shown, 'appId')).toBeUndefined();
   });
 
-  it('when another tenant’s ID is typed, then it is refused with the reason and the App ID is kept', async () => {
+  it('when an old card still sends a Tenant ID, then it is ignored: the wizard checks the tenant it serves and moves on', async () => {
     harness = await startHarness({ scenario: 'healthy' });
     const appId = harness.simulator.scenario.pcemailAppIds[0]!;
     const card = await startWizard();
-    const refused = await click('setup.next', card, {
+    const next = await click('setup.next', card, {
       tenantId: '11111111-2222-4333-8444-555555555555',
       appId,
     });
-    const text = cardText(refused);
-    expect(text).toContain('step 1 of 5');
-    expect(text).toMatch(/not the tenant I am set up for/);
-    expect(inputValue(refused, 'appId')).toBe(appId);
+    const text = cardText(next);
+    expect(text).toContain('step 2 of 5');
+    expect(text).not.toMatch(/not the tenant I am set up for/);
   });
 
   it('when the bot restarts mid-wizard, then continue setup shows the same step with the same inputs, and the old card still works', async () => {
@@ -238,7 +243,7 @@ describe('setup pcemail, over HTTP', () => {
     const tenantId = harness.config.tenant.id;
     const appId = harness.simulator.scenario.pcemailAppIds[0]!;
     let card = await startWizard();
-    card = await click('setup.next', card, { tenantId, appId });
+    card = await click('setup.next', card, { appId });
     card = await click('setup.next', card);
     expect(cardText(card)).toContain('step 3 of 5');
 
@@ -252,7 +257,7 @@ describe('setup pcemail, over HTTP', () => {
     const back = await click('setup.back', card);
     const backAgain = await click('setup.back', back);
     expect(cardText(backAgain)).toContain('step 1 of 5');
-    expect(inputValue(backAgain, 'tenantId')).toBe(tenantId);
+    expect(cardText(backAgain)).toContain(`Directory (tenant) ID: ${tenantId}`);
     expect(inputValue(backAgain, 'appId')).toBe(appId);
   });
 

@@ -74,6 +74,20 @@ describe('notification cards', () => {
     );
   });
 
+  it('when a mailbox the channel was never told about turns failing, then the card claims no earlier state', () => {
+    const card = renderIngestionChangesCard({
+      changes: [
+        { address: 'new@contoso.example', to: 'failing', reason: 'No such user.', since: SWEPT },
+        { address: 'old@contoso.example', from: 'healthy', to: 'degraded', since: SWEPT },
+      ],
+      simulated: false,
+    });
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toMatch(/new@contoso\.example\nFAILING \(first reading\) since/);
+    expect(text).toMatch(/old@contoso\.example\nDEGRADED \(was HEALTHY\) since/);
+  });
+
   it('when the overview has channels and snoozes, then it says what goes where', () => {
     const card = renderNotificationsOverviewCard({
       simulated: false,
@@ -102,7 +116,7 @@ describe('notification cards', () => {
     });
     expectValidCard(card);
     expect(cardText(card)).toMatch(
-      /IT › Mail \(this one\)[\s\S]*snoozed: credential k1[\s\S]*30, 7, expiry days before[\s\S]*\*\/15 \* \* \* \*/,
+      /IT › Mail \(this one\)[\s\S]*snoozed: credential k1[\s\S]*30 and 7 days before, and on the day[\s\S]*Swept every 15 minutes/,
     );
   });
 });

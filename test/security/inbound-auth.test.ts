@@ -11,8 +11,11 @@ type Signer = (activity: Record<string, unknown>) => string;
 let authority: BotFrameworkAuthority;
 let harness: BotHarness;
 let signer: Signer;
+/** Spied before the bot starts, so the bot's console filter wraps it: what passes the filter lands here. */
+let consoleError: jest.SpyInstance;
 
 beforeAll(async () => {
+  consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   authority = await new BotFrameworkAuthority().start();
   harness = await startHarness({
     scenario: 'healthy',
@@ -24,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness.stop();
   await authority.stop();
+  consoleError.mockRestore();
 });
 
 beforeEach(() => {
@@ -116,6 +120,23 @@ describe('inbound Bot Framework authentication (BOT_ID set)', () => {
     expect(status).toBe(401);
     expect(JSON.parse(body)).toEqual({ error: 'unauthorized' });
     expectNothingRan();
+  });
+
+  it('when tokens are refused (expired, unknown key), then the connector’s TokenExpiredError and signing-key dumps never reach the console', async () => {
+    consoleError.mockClear();
+    for (const sign of [
+      (a: Record<string, unknown>) =>
+        `Bearer ${authority.token(a, { exp: now() - 600, nbf: now() - 7200, iat: now() - 7200 })}`,
+      (a: Record<string, unknown>) => `Bearer ${authority.tokenWithForeignKey(a)}`,
+      (a: Record<string, unknown>) => `Bearer ${authority.token(a, {}, { kid: 'no-such-key' })}`,
+    ]) {
+      signer = sign;
+      expect((await postCheck()).status).toBe(401);
+    }
+    expect(consoleError).not.toHaveBeenCalled();
+    // Anything else the process writes to console.error still gets through.
+    console.error('a real problem');
+    expect(consoleError).toHaveBeenCalledWith('a real problem');
   });
 
   it('when the channel is not one the key is endorsed for, then 401', async () => {

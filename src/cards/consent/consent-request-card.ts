@@ -89,8 +89,11 @@ export function renderConsentRequestCard(view: ConsentRequestCardView): Adaptive
       ...linkBlocks(view),
       ...checkRows(request),
       ...viewerBlocks(view),
-      textBlock(modeNote(view.mode), { isSubtle: true, size: 'small', spacing: 'medium' }),
-      textBlock(ADMIN_ROLE_NOTE, { isSubtle: true, size: 'small', spacing: 'none' }),
+      // What approving does matters only while a decision is still to be made.
+      ...(request.state === 'pending' || request.state === 'partially-granted'
+        ? [textBlock(modeNote(view.mode), { isSubtle: true, size: 'small', spacing: 'medium' })]
+        : []),
+      textBlock(ADMIN_ROLE_NOTE, { isSubtle: true, size: 'small', spacing: 'small' }),
     ],
     actions: actionsFor(view),
     fallbackText:

@@ -10,6 +10,7 @@ import { cardTitle } from '../card-parts';
 import { CARD_BUDGET_BYTES, cardSizeBytes } from '../card-size';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
+import { plural } from '../../domain/plural';
 import { formatAge, note, simulatedLine } from './notification-parts';
 
 export type IngestionStateView = 'healthy' | 'degraded' | 'failing' | 'unknown';
@@ -23,7 +24,8 @@ const STATE_WORD: Record<IngestionStateView, string> = {
 
 export interface IngestionChangeView {
   address: string;
-  from: IngestionStateView;
+  /** The state the channel was last told; absent when it was never told about the mailbox. */
+  from?: IngestionStateView;
   to: IngestionStateView;
   reason?: string;
   since: string;
@@ -53,13 +55,16 @@ export function renderIngestionChangesCard(view: IngestionChangesCardView): Adap
   const ordered = [...view.changes].sort(
     (a, b) => rank(a.to) - rank(b.to) || a.address.localeCompare(b.address),
   );
-  const facts = ordered.map((change): Fact => ({
-    title: plainText(change.address, 120),
-    value:
-      change.to === 'healthy'
-        ? `RECOVERED — ${STATE_WORD.healthy} again (was ${STATE_WORD[change.from]}) since ${formatUtc(change.since)}`
-        : `${STATE_WORD[change.to]} (was ${STATE_WORD[change.from]}) since ${formatUtc(change.since)}${change.reason ? ` — ${plainText(change.reason, 400)}` : ''}`,
-  }));
+  const facts = ordered.map((change): Fact => {
+    const was = change.from ? `was ${STATE_WORD[change.from]}` : 'first reading';
+    return {
+      title: plainText(change.address, 120),
+      value:
+        change.to === 'healthy'
+          ? `RECOVERED — ${STATE_WORD.healthy} again (${was}) since ${formatUtc(change.since)}`
+          : `${STATE_WORD[change.to]} (${was}) since ${formatUtc(change.since)}${change.reason ? ` — ${plainText(change.reason, 400)}` : ''}`,
+    };
+  });
   return fitted(
     head,
     facts,
@@ -92,6 +97,8 @@ export interface IngestionDigestCardView {
   sweptAt: string;
   backlogMinutes: number;
   simulated: boolean;
+  /** The first card a channel gets: every mailbox as it stands, before any change is reported. */
+  baseline?: boolean;
 }
 
 /**
@@ -106,15 +113,19 @@ export function renderIngestionDigestCard(view: IngestionDigestCardView): Adapti
     view.rows.length === 0
       ? 'No PCEmail mailboxes are configured (PCEMAIL_MAILBOXES)'
       : notHealthy === 0
-        ? `All ${view.rows.length} mailboxes healthy`
+        ? view.rows.length === 1
+          ? 'The 1 mailbox is healthy'
+          : `All ${view.rows.length} mailboxes healthy`
         : [
             count('failing') ? `${count('failing')} failing` : '',
             count('degraded') ? `${count('degraded')} degraded` : '',
             count('unknown') ? `${count('unknown')} unknown` : '',
           ]
             .filter(Boolean)
-            .join(', ') + ` of ${view.rows.length} mailboxes`;
-  const title = `Mailbox ingestion digest: ${verdict}`;
+            .join(', ') + ` of ${plural(view.rows.length, 'mailbox', 'mailboxes')}`;
+  const title = view.baseline
+    ? `Mailbox ingestion: watching ${plural(view.rows.length, 'PCEmail mailbox', 'PCEmail mailboxes')} — ${verdict.charAt(0).toLowerCase()}${verdict.slice(1)}`
+    : `Mailbox ingestion digest: ${verdict}`;
   const color = count('failing') ? 'attention' : notHealthy ? 'warning' : 'good';
   const head: CardElement[] = [
     { ...cardTitle(title), size: 'medium', color },
@@ -123,6 +134,14 @@ export function renderIngestionDigestCard(view: IngestionDigestCardView): Adapti
       `Swept ${formatUtc(view.sweptAt)}, signed in as PCEmail. Degraded = unread mail older than ${formatAge(view.backlogMinutes * 60_000)}.`,
       { isSubtle: true, spacing: 'small' },
     ),
+    ...(view.baseline
+      ? [
+          textBlock(
+            'This is where every PCEmail mailbox stands now. From here on I post when one changes state, and a digest once a day.',
+            { spacing: 'small' },
+          ),
+        ]
+      : []),
   ];
   const ordered = [...view.rows].sort(
     (a, b) => rank(a.state) - rank(b.state) || a.address.localeCompare(b.address),

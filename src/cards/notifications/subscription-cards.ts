@@ -1,13 +1,16 @@
 import {
   adaptiveCard,
   factSet,
+  richTextBlock,
   textBlock,
+  textRun,
   type AdaptiveCard,
   type CardElement,
 } from '../adaptive-card';
 import { cardTitle, simulatedBanner, SIMULATED_BOT_BANNER } from '../card-parts';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
+import { describeCron, describeReminderDays } from './schedule-words';
 
 export interface ChannelView {
   label: string;
@@ -60,7 +63,7 @@ export function renderNotificationsOverviewCard(view: NotificationsOverviewView)
     factSet([
       {
         title: 'Secret expiry',
-        value: `Reminders for the client secrets and certificates of ${view.watchedApps.map((a) => plainText(a, 80)).join(', ')} at ${view.reminderDays.map((d) => (d === 0 ? 'expiry' : `${d}`)).join(', ')} days before; each once per channel. Checked ${describeSchedule(view.schedules.secretExpiry)}.`,
+        value: `Reminders for the client secrets and certificates of ${view.watchedApps.map((a) => plainText(a, 80)).join(', ')} ${describeReminderDays(view.reminderDays)}; each once per channel. Checked ${describeSchedule(view.schedules.secretExpiry)}.`,
       },
       {
         title: 'Mailbox ingestion',
@@ -72,6 +75,7 @@ export function renderNotificationsOverviewCard(view: NotificationsOverviewView)
       },
       { title: 'Time zone', value: plainText(view.schedules.timezone, 60) },
     ]),
+    ...customSchedules(view.schedules),
     ...(view.externalJobs
       ? [
           textBlock('An external scheduler may also run these jobs (POST /api/jobs/…).', {
@@ -90,9 +94,31 @@ export function renderNotificationsOverviewCard(view: NotificationsOverviewView)
 }
 
 function describeSchedule(cron: string | undefined): string {
-  return cron
-    ? `on the schedule "${plainText(cron, 60)}"`
-    : 'only when an external scheduler calls it (in-process schedule off)';
+  if (cron === undefined)
+    return 'only when an external scheduler calls it (in-process schedule off)';
+  return describeCron(cron) ?? 'on its own schedule (below)';
+}
+
+/** Schedules with no words of their own, as the cron itself in a code font (never markdown). */
+function customSchedules(schedules: NotificationsOverviewView['schedules']): CardElement[] {
+  const named: [string, string | undefined][] = [
+    ['Secret expiry', schedules.secretExpiry],
+    ['Mailbox ingestion', schedules.ingestion],
+    ['Digest', schedules.digest],
+  ];
+  return named.flatMap(([name, cron]) =>
+    cron !== undefined && describeCron(cron) === undefined
+      ? [
+          richTextBlock(
+            [
+              textRun(`${name} schedule (cron): `, { isSubtle: true }),
+              textRun(cron.slice(0, 60), { fontType: 'monospace' }),
+            ],
+            { spacing: 'small' },
+          ),
+        ]
+      : [],
+  );
 }
 
 export interface SubscriptionChangeView {

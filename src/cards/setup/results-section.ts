@@ -9,7 +9,7 @@ export interface ResultsView {
   heading: string;
   checkedAt: string;
   checks: readonly CheckResult[];
-  /** Results of other steps that did not pass, when only a step's checks are shown. */
+  /** Results of earlier steps that did not pass, when only a step's checks are shown. */
   otherNotPassing?: number;
 }
 
@@ -30,8 +30,8 @@ export function resultsSection(
   if (view.otherNotPassing) {
     notes.push(
       textBlock(
-        `${view.otherNotPassing} result${view.otherNotPassing === 1 ? '' : 's'} of other steps did not pass; ` +
-          'an earlier step may be what blocks this one (the summary shows every check).',
+        `${view.otherNotPassing === 1 ? '1 result of an earlier step' : `${view.otherNotPassing} results of earlier steps`} did not pass; ` +
+          `${view.otherNotPassing === 1 ? 'it' : 'one of them'} may be what blocks this one (the summary shows every check).`,
         { isSubtle: true, spacing: 'small' },
       ),
     );

@@ -53,7 +53,6 @@ export interface SetupStepCardView {
 }
 
 const PLACEHOLDERS: Record<SetupField, string> = {
-  tenantId: 'Directory (tenant) ID from the app’s Overview page',
   appId: 'Application (client) ID from the app’s Overview page',
   mailboxes: 'support@contoso.com, sales@contoso.com',
   scopeGroup: 'pcemail-mailboxes@contoso.com',
@@ -71,6 +70,7 @@ export function renderSetupStepCard(view: SetupStepCardView): AdaptiveCard {
       ...STEP_INSTRUCTIONS[view.step].map((line, i) =>
         textBlock(plainText(line, 1000), { spacing: i === 0 ? 'medium' : 'small' }),
       ),
+      ...(view.step === 'register' ? [servedTenant(view.tenant)] : []),
       actionSet(stepLinks(view)),
       ...STEP_FIELDS[view.step].flatMap((field) => fieldBlocks(field, view)),
       ...(view.restriction ? restrictionBlocks(view.restriction) : []),
@@ -102,6 +102,14 @@ export function renderSetupStepCard(view: SetupStepCardView): AdaptiveCard {
       fallbackText: `Set up PCEmail, step ${number} of ${WORK_STEP_COUNT}: ${STEP_TITLES[view.step]}`,
     });
   });
+}
+
+/** The wizard checks only the tenant the bot serves: it shows it rather than asking for it. */
+function servedTenant(tenant: TenantView): CardElement {
+  return textBlock(
+    `Directory (tenant) ID: ${plainText(tenant.id, 80)} — the tenant I check. Emplifi Agent needs it too.`,
+    { weight: 'bolder', spacing: 'medium' },
+  );
 }
 
 function fieldBlocks(field: SetupField, view: SetupStepCardView): CardElement[] {

@@ -25,13 +25,13 @@ export const STEP_INSTRUCTIONS: Readonly<
   register: [
     'Entra admin center → App registrations → New registration.',
     'Name: PCEmail. Supported account types: "Accounts in this organizational directory only" (single tenant). No redirect URI. Register.',
-    'On the app’s Overview page copy the Application (client) ID and the Directory (tenant) ID: Emplifi Agent needs both. Enter them below and press "Verify this step".',
+    'On the app’s Overview page copy the Application (client) ID: Emplifi Agent needs it. Enter it below (left empty, I check the app I am set up to watch) and press "Verify this step". The Directory (tenant) ID on that page must be the one shown here.',
   ],
   secret: [
     'App registrations → PCEmail → Certificates & secrets → Client secrets → New client secret.',
     'Expires: at most 24 months (the vendor’s limit). I remind you before it expires.',
     'Copy the Value column at once (Entra shows it only once) into Emplifi Agent’s External Mailbox Connection settings. The Secret ID is not the secret.',
-    'Never paste the secret here: I do not need it. To test that it signs in, the bot’s operator sets PCEMAIL_CLIENT_SECRET.',
+    'Never paste the secret here: I do not need it. To test that it signs in, I use the PCEMAIL_CLIENT_SECRET setting.',
   ],
   permissions: [
     'App registrations → PCEmail → API permissions → Add a permission → Microsoft Graph.',

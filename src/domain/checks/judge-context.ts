@@ -21,10 +21,7 @@ export function formatDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** "1 item", "42 items". */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
-}
+export { plural } from '../plural';
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(words: readonly string[]): string {

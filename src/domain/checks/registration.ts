@@ -22,7 +22,10 @@ export function judgeAppRegistered(snapshot: TenantSnapshot): Verdict {
   const [only] = apps;
   if (apps.length === 1 && only) {
     const how =
-      settings.appId === undefined ? `by its name "${settings.appName}"` : 'by PCEMAIL_APP_ID';
+      // The ID may be the bot's setting or one typed in the setup wizard: name neither.
+      settings.appId === undefined
+        ? `by its name "${settings.appName}"`
+        : 'by its Application (client) ID';
     return pass('PCEmail app registration found', `Found ${describeApp(only)} ${how}.`);
   }
   if (apps.length > 1) {
@@ -38,8 +41,8 @@ export function judgeAppRegistered(snapshot: TenantSnapshot): Verdict {
     const problem = describeGuidProblem(settings.appId);
     return fail(
       'PCEmail app registration not found',
-      `No app registration has the Application (client) ID ${settings.appId} (PCEMAIL_APP_ID)` +
-        (problem === undefined ? '.' : `; PCEMAIL_APP_ID ${problem}.`),
+      `No app registration has the Application (client) ID ${settings.appId}` +
+        (problem === undefined ? '.' : `; the ID ${problem}.`),
       'Copy the ID again: Entra admin center → App registrations → All applications → PCEmail → Overview → ' +
         `Application (client) ID (not the Object ID). If the app does not exist yet: ${REGISTER_APP}`,
     );

@@ -4,7 +4,6 @@ import { STEP_FIELDS, type SetupField, type SetupStepId } from './setup-steps';
 
 /** What the wizard keeps of the admin's input, validated. Undefined = use the bot's configuration. */
 export interface SetupInputs {
-  tenantId?: string;
   appId?: string;
   mailboxes?: string[];
   scopeGroup?: string;
@@ -21,14 +20,12 @@ export type InputReading =
 
 /** Longest value read from a card input; a longer one is refused, not cut. */
 export const MAX_FIELD_LENGTH: Readonly<Record<SetupField, number>> = {
-  tenantId: 100,
   appId: 100,
   mailboxes: 4000,
   scopeGroup: 300,
 };
 
 export const FIELD_LABELS: Readonly<Record<SetupField, string>> = {
-  tenantId: 'Directory (tenant) ID',
   appId: 'Application (client) ID',
   mailboxes: 'PCEmail mailboxes',
   scopeGroup: 'Scope group address',
@@ -66,7 +63,6 @@ export function readStepInputs(
 /** The stored inputs as the card's input values. */
 export function draftOf(inputs: SetupInputs): InputDraft {
   return {
-    ...(inputs.tenantId === undefined ? {} : { tenantId: inputs.tenantId }),
     ...(inputs.appId === undefined ? {} : { appId: inputs.appId }),
     ...(inputs.mailboxes === undefined ? {} : { mailboxes: inputs.mailboxes.join(', ') }),
     ...(inputs.scopeGroup === undefined ? {} : { scopeGroup: inputs.scopeGroup }),
@@ -81,19 +77,6 @@ function readField(
 ): string | undefined {
   if (value.length === 0) return undefined;
   switch (field) {
-    case 'tenantId': {
-      const problem = describeGuidProblem(value);
-      if (problem !== undefined) return `${FIELD_LABELS.tenantId} ${problem}.`;
-      if (value.toLowerCase() !== configuredTenantId.toLowerCase()) {
-        return (
-          `This is not the tenant I am set up for (${configuredTenantId}). I can read only that tenant, ` +
-          'so the setup can be checked only there: copy the Directory (tenant) ID from the Overview page of ' +
-          'PCEmail’s app registration in that tenant, or ask the bot’s operator to set TENANT_ID.'
-        );
-      }
-      inputs.tenantId = value.toLowerCase();
-      return undefined;
-    }
     case 'appId': {
       const problem = describeGuidProblem(value);
       if (problem !== undefined) return `${FIELD_LABELS.appId} ${problem}.`;

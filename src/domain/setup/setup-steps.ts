@@ -13,9 +13,9 @@ export const SETUP_STEP_IDS = [
 export type SetupStepId = (typeof SETUP_STEP_IDS)[number];
 
 /** What the admin types in the wizard; each field belongs to one step. */
-export type SetupField = 'tenantId' | 'appId' | 'mailboxes' | 'scopeGroup';
+export type SetupField = 'appId' | 'mailboxes' | 'scopeGroup';
 
-export const SETUP_FIELDS: readonly SetupField[] = ['tenantId', 'appId', 'mailboxes', 'scopeGroup'];
+export const SETUP_FIELDS: readonly SetupField[] = ['appId', 'mailboxes', 'scopeGroup'];
 
 /** Steps before the summary ("step 3 of 5"). */
 export const WORK_STEP_COUNT = SETUP_STEP_IDS.length - 1;
@@ -36,7 +36,7 @@ export const STEP_CHECKS: Readonly<Record<SetupStepId, readonly CheckId[]>> = {
 };
 
 export const STEP_FIELDS: Readonly<Record<SetupStepId, readonly SetupField[]>> = {
-  register: ['tenantId', 'appId'],
+  register: ['appId'],
   secret: [],
   permissions: [],
   consent: [],

@@ -1,6 +1,6 @@
 import type { CredentialSummary } from '../check-result';
 import { CHECK_IDS, type CheckResult, type CheckStatus } from '../check-result';
-import { STEP_CHECKS, type SetupStepId } from './setup-steps';
+import { SETUP_STEP_IDS, STEP_CHECKS, type SetupStepId } from './setup-steps';
 
 /** The step's results, in catalogue order. */
 export function checksForStep(step: SetupStepId, checks: readonly CheckResult[]): CheckResult[] {
@@ -8,10 +8,14 @@ export function checksForStep(step: SetupStepId, checks: readonly CheckResult[])
   return checks.filter((c) => ids.includes(c.id));
 }
 
-/** Results of other steps that do not pass: a hint that an earlier step blocks this one. */
+/** Results of earlier steps that do not pass: one of them may be what blocks this step. */
 export function notPassingElsewhere(step: SetupStepId, checks: readonly CheckResult[]): number {
-  const ids = STEP_CHECKS[step];
-  return checks.filter((c) => !ids.includes(c.id) && c.status !== 'pass').length;
+  const own = STEP_CHECKS[step];
+  const earlier = SETUP_STEP_IDS.slice(0, SETUP_STEP_IDS.indexOf(step)).flatMap(
+    (s) => STEP_CHECKS[s],
+  );
+  return checks.filter((c) => earlier.includes(c.id) && !own.includes(c.id) && c.status !== 'pass')
+    .length;
 }
 
 /** Exchange takes a while to apply policy, scope and group changes to Graph. */

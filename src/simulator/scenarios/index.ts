@@ -20,13 +20,22 @@ export function scenarioNames(): string[] {
   return DEFINITIONS.map((d) => d.name);
 }
 
+/** Every scenario's name and what it shows, in catalogue order. */
+export function scenarioDescriptions(): { name: string; description: string }[] {
+  return DEFINITIONS.map((d) => ({ name: d.name, description: d.description }));
+}
+
+/** "  name        what it shows", one scenario a line. */
+export function scenarioList(): string {
+  const width = Math.max(...DEFINITIONS.map((d) => d.name.length));
+  return DEFINITIONS.map((d) => `  ${d.name.padEnd(width)}  ${d.description}`).join('\n');
+}
+
 /** A fresh tenant for the named scenario, its dates relative to `now`. */
 export function buildScenario(name: string, now: Date): Scenario {
   const definition = DEFINITIONS.find((d) => d.name === name);
   if (!definition) {
-    throw new Error(
-      `Unknown simulator scenario '${name}'. Known scenarios: ${scenarioNames().join(', ')}.`,
-    );
+    throw new Error(`Unknown simulator scenario "${name}". The scenarios are:\n${scenarioList()}`);
   }
   const draft = buildHealthyTenant(now);
   definition.apply?.(draft);

@@ -94,14 +94,16 @@ describe('renderSetupStepCard', () => {
     },
   );
 
-  it('when step 1 is shown, then it asks for the Tenant ID and the App ID and says how to register', () => {
-    const card = stepCard('register', { draft: { tenantId: SIMULATED_TENANT.id, appId: APP } });
+  it('when step 1 is shown, then it shows the served tenant, asks only for the App ID and says how to register', () => {
+    const card = stepCard('register', { draft: { appId: APP } });
     const text = cardText(card);
     expect(text).toMatch(/step 1 of 5/);
     expect(text).toMatch(/Name: PCEmail/);
     expect(text).toMatch(/Accounts in this organizational directory only/);
+    expect(text).toContain(
+      `Directory (tenant) ID: ${SIMULATED_TENANT.id} — the tenant I check. Emplifi Agent needs it too.`,
+    );
     expect(inputs(card).map((i) => [i.id, i.label, i.value])).toEqual([
-      ['tenantId', 'Directory (tenant) ID', SIMULATED_TENANT.id],
       ['appId', 'Application (client) ID', APP],
     ]);
   });
@@ -117,7 +119,7 @@ describe('renderSetupStepCard', () => {
 
   it('when a field is refused, then its message sits right below it, in attention colour, and the typed values stay', () => {
     const card = stepCard('register', {
-      draft: { tenantId: SIMULATED_TENANT.id, appId: APP.slice(0, -1) },
+      draft: { appId: APP.slice(0, -1) },
       errors: { appId: 'Application (client) ID has 35 characters, a GUID has 36.' },
       notice: {
         tone: 'warning',
@@ -130,7 +132,7 @@ describe('renderSetupStepCard', () => {
     const message = body.indexOf('Application (client) ID has 35 characters');
     expect(appInput).toBeGreaterThan(-1);
     expect(message).toBeGreaterThan(appInput);
-    expect(inputs(card).map((i) => i.value)).toEqual([SIMULATED_TENANT.id, APP.slice(0, -1)]);
+    expect(inputs(card).map((i) => i.value)).toEqual([APP.slice(0, -1)]);
     expect(cardText(card)).toMatch(/Nothing was saved/);
   });
 
@@ -192,7 +194,7 @@ describe('renderSetupStepCard', () => {
     expect(text).toMatch(/Verification of step 5/);
     expect(text).toMatch(/FAIL/);
     expect(text).toMatch(/hour or more to reach Microsoft Graph[\s\S]*wait and re-check/);
-    expect(text).toMatch(/2 results of other steps did not pass/);
+    expect(text).toMatch(/2 results of earlier steps did not pass; one of them may be what blocks/);
   });
 
   it('when 50 mailboxes with long texts were verified along with the commands, then the card still fits Teams', () => {

@@ -115,7 +115,14 @@ describe('step reports', () => {
       'consent.mail-send',
       'token.roles',
     ]);
-    expect(notPassingElsewhere('consent', blocked.checks)).toBe(1);
+    // The failing mailbox belongs to a later step: it cannot block consent.
+    expect(notPassingElsewhere('consent', blocked.checks)).toBe(0);
+    expect(notPassingElsewhere('register', blocked.checks)).toBe(0);
+    const unregistered = blocked.checks.map((c) =>
+      c.id === 'app.registered' ? { ...c, status: 'fail' as const } : c,
+    );
+    expect(notPassingElsewhere('register', unregistered)).toBe(0); // step 1 has no earlier step
+    expect(notPassingElsewhere('secret', unregistered)).toBe(1);
     expect(verificationOf('finish', blocked.checks, blocked.checkedAt).checks).toHaveLength(
       blocked.checks.length,
     );

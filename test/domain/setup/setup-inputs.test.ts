@@ -10,17 +10,17 @@ const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const APP = '3f4e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8';
 
 describe('readStepInputs', () => {
-  it('when step 1 gets the configured tenant and a valid App ID (any case, spaces around), then both are kept in lower case', () => {
+  it('when step 1 gets a valid App ID (any case, spaces around), then it is kept in lower case and no tenant is read', () => {
     expect(
       readStepInputs(
         'register',
-        { tenantId: ` ${TENANT.toUpperCase()} `, appId: `${APP.toUpperCase()}\n` },
+        { tenantId: '11111111-2222-4333-8444-555555555555', appId: ` ${APP.toUpperCase()}\n` },
         TENANT,
       ),
     ).toEqual({
       ok: true,
-      inputs: { tenantId: TENANT, appId: APP },
-      draft: { tenantId: ` ${TENANT.toUpperCase()} `, appId: `${APP.toUpperCase()}\n` },
+      inputs: { appId: APP },
+      draft: { appId: ` ${APP.toUpperCase()}\n` },
     });
   });
 
@@ -34,7 +34,7 @@ describe('readStepInputs', () => {
   it('when the App ID is one character short, then the error names the App ID field and the draft keeps both values', () => {
     const reading = readStepInputs(
       'register',
-      { tenantId: TENANT, appId: APP.slice(0, -1) },
+      { appId: APP.slice(0, -1) },
       TENANT,
     );
     expect(reading).toEqual({
@@ -43,17 +43,8 @@ describe('readStepInputs', () => {
         appId:
           'Application (client) ID has 35 characters, a GUID has 36 (8-4-4-4-12 hex digits); the last group has 11 characters, not 12.',
       },
-      draft: { tenantId: TENANT, appId: APP.slice(0, -1) },
+      draft: { appId: APP.slice(0, -1) },
     });
-  });
-
-  it('when another tenant is typed, then it is refused saying the bot can read only its own', () => {
-    const reading = readStepInputs('register', { tenantId: APP, appId: '' }, TENANT);
-    expect(reading.ok).toBe(false);
-    if (reading.ok) return;
-    expect(reading.errors.tenantId).toMatch(
-      new RegExp(`not the tenant I am set up for \\(${TENANT}\\)`),
-    );
   });
 
   it('when the Tenant ID is pasted as the App ID, then it says so', () => {
@@ -67,7 +58,7 @@ describe('readStepInputs', () => {
       { tenantId: 42, appId: { x: 1 }, mailboxes: 'evil' },
       TENANT,
     );
-    expect(reading).toEqual({ ok: true, inputs: {}, draft: { tenantId: '', appId: '' } });
+    expect(reading).toEqual({ ok: true, inputs: {}, draft: { appId: '' } });
     expect(readStepInputs('secret', { tenantId: 'x', appId: 'y' }, TENANT)).toEqual({
       ok: true,
       inputs: {},
