@@ -50,7 +50,7 @@ export async function runCli(
     : undefined;
   try {
     const merged = simulator ? { ...env, ...simulator.productEnv() } : env;
-    const result = readConfig(merged, { simulated });
+    const result = readConfig(merged, { simulated, serves: false });
     if (!result.ok) {
       io.stderr.write(`The checks could not run; fix these settings:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 2;

@@ -1,4 +1,9 @@
-import { describeGuidProblem, isGuid } from './domain';
+import {
+  describeGuidProblem,
+  isGuid,
+  LOOPBACK_SERVICE_URLS,
+  TEAMS_SERVICE_URLS,
+} from './domain';
 import { DEFAULT_SCHEDULE_TIMEZONE, describeScheduleProblem, describeTimezoneProblem } from './jobs/cron-schedule';
 
 /** The one place that knows the environment variables (DESIGN §3). Everything else receives AppConfig. */
@@ -24,6 +29,17 @@ export interface AppConfig {
   graphPolicy: GraphPolicy;
   http: HttpSettings;
   notifications: NotificationSettings;
+  inbound: InboundSettings;
+}
+
+/** Who may reach the bot and where it may answer (docs/SECURITY.md "Inbound trust"). */
+export interface InboundSettings {
+  /** Bot Framework tokens are checked (BOT_ID set); off only with INBOUND_AUTH=off or simulated. */
+  auth: boolean;
+  /** Interface the server listens on: 127.0.0.1 whenever inbound authentication is off. */
+  listenHost: string;
+  /** Replies and proactive posts go only under these (ALLOWED_SERVICE_URLS). */
+  allowedServiceUrls: string[];
 }
 
 export interface BotIdentity {
@@ -146,7 +162,10 @@ export function wantsSimulatedTenant(env: NodeJS.ProcessEnv): boolean {
  * Reads and validates the configuration; every problem is listed at once, each with its fix.
  * `simulated` is set by the composition root after it started the simulator and merged its values.
  */
-export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolean } = {}): ConfigResult {
+export function readConfig(
+  env: NodeJS.ProcessEnv,
+  options: { simulated?: boolean; /** false: no server is started (the CLI). */ serves?: boolean } = {},
+): ConfigResult {
   const problems: string[] = [];
   const simulated = options.simulated === true;
 
@@ -267,6 +286,12 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
   };
 
   const notifications = readNotificationSettings(env, problems);
+  const inbound = readInboundSettings(env, { botId, tenantId, simulated, serves: options.serves !== false }, problems);
+  if (consentMode === 'grant' && !appId) {
+    problems.push(
+      'CONSENT_MODE is grant but PCEMAIL_APP_ID is empty: set PCEMAIL_APP_ID to the Application (client) ID of PCEmail, so a grant never goes to an app found by its display name.',
+    );
+  }
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -301,7 +326,47 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       graphPolicy,
       http,
       notifications,
+      inbound,
     },
+  };
+}
+
+/**
+ * INBOUND_AUTH and ALLOWED_SERVICE_URLS. A live tenant without BOT_ID would take unauthenticated
+ * requests: that starts only with INBOUND_AUTH=off, and then (like simulated mode without BOT_ID)
+ * listens on 127.0.0.1 only.
+ */
+function readInboundSettings(
+  env: NodeJS.ProcessEnv,
+  facts: { botId: string; tenantId: string; simulated: boolean; serves: boolean },
+  problems: string[],
+): InboundSettings {
+  const setting = (value(env, 'INBOUND_AUTH') ?? 'on').toLowerCase();
+  if (setting !== 'on' && setting !== 'off') {
+    problems.push(`INBOUND_AUTH is "${printable(setting)}": use on (the default) or off (local runs only).`);
+  }
+  if (setting === 'off' && facts.botId) {
+    problems.push('INBOUND_AUTH is off but BOT_ID is set: remove INBOUND_AUTH (Teams needs authentication on).');
+  }
+  if (!facts.botId && facts.tenantId && !facts.simulated && facts.serves && setting !== 'off') {
+    problems.push(
+      'BOT_ID is empty: set it to the Microsoft App ID of the Azure Bot, so only Teams can reach the bot. (For a run on this machine only, INBOUND_AUTH=off listens on 127.0.0.1 without authentication.)',
+    );
+  }
+  const auth = facts.botId !== '';
+  const configured = list(env, 'ALLOWED_SERVICE_URLS');
+  for (const url of configured) {
+    if (!isAllowedEndpoint(url)) {
+      problems.push(
+        `ALLOWED_SERVICE_URLS has "${printable(url)}": use https:// Bot Connector URLs (http:// only on 127.0.0.1, localhost or [::1]), separated by commas.`,
+      );
+    }
+  }
+  const defaults: string[] = auth ? [...TEAMS_SERVICE_URLS] : [...TEAMS_SERVICE_URLS, ...LOOPBACK_SERVICE_URLS];
+  return {
+    auth,
+    listenHost: auth ? '0.0.0.0' : '127.0.0.1',
+    allowedServiceUrls: configured.length > 0 ? configured : defaults,
   };
 }
 

@@ -24,3 +24,8 @@ export {
   type KnownPermission,
   type PermissionType,
 } from './well-known-graph-permissions';
+export {
+  isServiceUrlAllowed,
+  LOOPBACK_SERVICE_URLS,
+  TEAMS_SERVICE_URLS,
+} from './service-url';

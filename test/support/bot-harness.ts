@@ -67,6 +67,8 @@ export async function startHarness(
     SECRET_EXPIRY_SCHEDULE: 'off',
     INGESTION_SCHEDULE: 'off',
     INGESTION_DIGEST_SCHEDULE: 'off',
+    // With BOT_ID set loopback is not a default Bot Connector address; the fake one is allowed here.
+    ...(options.env?.BOT_ID ? { ALLOWED_SERVICE_URLS: connector.url } : {}),
     ...options.env,
   };
   const result = readConfig(env, { simulated: true });
