@@ -29,3 +29,4 @@ export {
   LOOPBACK_SERVICE_URLS,
   TEAMS_SERVICE_URLS,
 } from './service-url';
+export { forMatching, MAX_MATCHED_TEXT, textBefore, withoutTrailingDots } from './bounded-text';

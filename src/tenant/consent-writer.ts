@@ -1,5 +1,5 @@
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
+import { ErrorCode, forMatching, ProductError, type ErrorInfo } from '../domain';
 import { hasScope, sameId, type OrganizationGrant } from '../domain/consent';
 import type { AppOnlySignIn } from './app-only-sign-in';
 import { describeTransportError } from './transport-error';
@@ -74,7 +74,7 @@ export class ConsentWriter {
     if (answer.status === 201 || answer.status === 200)
       return { ok: true, alreadyExisted: false, requestId: answer.requestId };
     const info = graphErrorInfo(answer.status, answer.body, answer.headers);
-    if (answer.status === 400 && ALREADY_ASSIGNED.test(info.message)) {
+    if (answer.status === 400 && ALREADY_ASSIGNED.test(forMatching(info.message))) {
       return { ok: true, alreadyExisted: true, requestId: info.requestId ?? answer.requestId };
     }
     return { ok: false, error: info };
