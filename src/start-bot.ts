@@ -73,6 +73,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     conversations: new ConversationRegistry(store, now),
     notifier,
     approvers: config.approvers,
+    pcemailMailboxes: config.pcemail.mailboxes,
     consentMode: config.consentMode,
     consent,
     notifications: monitor.facts,
