@@ -28,6 +28,7 @@ export function buildConsentService(
       }),
     inspect: services.consentInspection,
     writer: services.consentWriter,
+    describeApp: (appId) => services.consentWriter.readAppIdentity(appId),
     newId: randomUUID,
   });
 }

@@ -1,4 +1,4 @@
-import type { CheckRow, ConsentGap, ConsentLinks } from '../../domain/consent';
+import type { AppIdentity, CheckRow, ConsentGap, ConsentLinks } from '../../domain/consent';
 import type { Logger } from '../../logger';
 import type { Notifier } from '../../monitor/notifier';
 import type { StateStore } from '../../store/state-store';
@@ -40,5 +40,7 @@ export interface ConsentServiceDeps {
   /** Re-reads the tenant; throws ProductError when the inspector cannot sign in or reach Graph. */
   inspect: () => Promise<ConsentInspection>;
   writer: ConsentGrantWriter;
+  /** Owners, creation date and publisher domain of the app, for the request card. */
+  describeApp?: (appId: string) => Promise<AppIdentity | undefined>;
   newId: () => string;
 }

@@ -5,6 +5,7 @@ import { mailboxScenarios } from './mailbox-scenarios';
 import { permissionScenarios } from './permission-scenarios';
 import type { Scenario, ScenarioDefinition } from './scenario';
 import { secretScenarios } from './secret-scenarios';
+import { squattingScenarios } from './squatting-scenarios';
 
 const DEFINITIONS: ScenarioDefinition[] = [
   demoScenario,
@@ -12,6 +13,7 @@ const DEFINITIONS: ScenarioDefinition[] = [
   ...secretScenarios,
   ...permissionScenarios,
   ...mailboxScenarios,
+  ...squattingScenarios,
 ];
 
 export function scenarioNames(): string[] {
