@@ -72,7 +72,11 @@ export async function startHarness(
     ...options.env,
   };
   const result = readConfig(env, { simulated: true });
-  if (!result.ok) throw new Error(`test config invalid: ${result.problems.join('; ')}`);
+  if (!result.ok) {
+    await connector.stop();
+    await simulator.close();
+    throw new Error(`test config invalid: ${result.problems.join('; ')}`);
+  }
   const { logger, lines } = capturingLogger(secretValues(env));
   const config = result.config;
   const boot = () =>
