@@ -107,7 +107,8 @@ function unusableToken(
   const claims = authenticated.claimsIdentity;
   if (!claims) return 'no claims';
   const issuer = claims.getClaimValue('iss');
-  if (issuer !== auth.channelIssuer) return `issuer ${String(issuer).slice(0, 100)} is not the Teams channel`;
+  if (issuer !== auth.channelIssuer)
+    return `issuer ${String(issuer).slice(0, 100)} is not the Teams channel`;
   const audience = claims.getClaimValue('aud');
   if (audience !== auth.botId) return 'the token is for another audience';
   return undefined;
