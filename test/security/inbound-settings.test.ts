@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { readConfig } from '../../src/config';
 import { isServiceUrlAllowed, TEAMS_SERVICE_URLS } from '../../src/domain';
 
@@ -97,5 +99,29 @@ describe('isServiceUrlAllowed', () => {
     expect(isServiceUrlAllowed('https://smba.example.net/teams/x', allowed)).toBe(true);
     expect(isServiceUrlAllowed('https://smba.example.net/teamsx/', allowed)).toBe(false);
     expect(isServiceUrlAllowed(42, allowed)).toBe(false);
+  });
+});
+
+describe('deployment files', () => {
+  it('when infra/, env/ and the toolkit files are read, then none turns inbound authentication off', () => {
+    const root = path.join(__dirname, '..', '..');
+    const files = [
+      ...['infra', 'env'].flatMap((dir) =>
+        readdirSync(path.join(root, dir)).map((name) => path.join(dir, name)),
+      ),
+      'teamsapp.yml',
+      'teamsapp.local.yml',
+    ];
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      expect({
+        file,
+        off: /INBOUND_AUTH["']?\s*[:=,]?\s*(?:value:\s*)?["']?off/i.test(text),
+      }).toEqual({
+        file,
+        off: false,
+      });
+    }
   });
 });
