@@ -118,7 +118,7 @@ function isIdentityError(error: unknown): boolean {
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (statusCode === 401 || statusCode === 403) return true;
   const message = error instanceof Error ? error.message.slice(0, 500) : '';
-  return /\b(appid|audience|claims?|authenticat|unauthori[sz]ed)\b/i.test(message);
+  return /\b(?:appid|audience|claims?|authenticat\w*|unauthori[sz]ed)\b/i.test(message);
 }
 
 function refuse(res: Response, log: RefusalLog, status: 401 | 503, reason: string): void {
