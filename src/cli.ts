@@ -77,7 +77,7 @@ export async function runCli(
   const simulator = simulated ? await startSimulator({ scenario }) : undefined;
   try {
     const pointed = simulator ? withSimulatedTenant(env, simulator.productEnv()) : undefined;
-    const result = readConfig(pointed?.env ?? env, { simulated });
+    const result = readConfig(pointed?.env ?? env, { simulated, serves: false });
     const problems = [...(pointed?.problems ?? []), ...(result.ok ? [] : result.problems)];
     if (!result.ok || problems.length > 0) {
       io.stderr.write(

@@ -1,5 +1,12 @@
 import { INSPECTOR_PERMISSIONS_TEXT } from './domain/inspector-permissions';
-import { describeGuidProblem, isGuid, RESTRICTION_SETTINGS, type RestrictionSetting } from './domain';
+import {
+  describeGuidProblem,
+  isGuid,
+  LOOPBACK_SERVICE_URLS,
+  RESTRICTION_SETTINGS,
+  TEAMS_SERVICE_URLS,
+  type RestrictionSetting,
+} from './domain';
 import { describeCloudMismatch } from './domain/cloud';
 import { DEFAULT_SCHEDULE_TIMEZONE, describeScheduleProblem, describeTimezoneProblem } from './jobs/cron-schedule';
 
@@ -28,6 +35,17 @@ export interface AppConfig {
   graphPolicy: GraphPolicy;
   http: HttpSettings;
   notifications: NotificationSettings;
+  inbound: InboundSettings;
+}
+
+/** Who may reach the bot and where it may answer (docs/SECURITY.md "Inbound trust"). */
+export interface InboundSettings {
+  /** Bot Framework tokens are checked (BOT_ID set); off only with INBOUND_AUTH=off or simulated. */
+  auth: boolean;
+  /** Interface the server listens on: 127.0.0.1 whenever inbound authentication is off. */
+  listenHost: string;
+  /** Replies and proactive posts go only under these (ALLOWED_SERVICE_URLS). */
+  allowedServiceUrls: string[];
 }
 
 export interface BotIdentity {
@@ -170,7 +188,10 @@ export function wantsSimulatedTenant(env: NodeJS.ProcessEnv): boolean {
  * Reads and validates the configuration; every problem is listed at once, each with its fix.
  * `simulated` is set by the composition root after it started the simulator and merged its values.
  */
-export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolean } = {}): ConfigResult {
+export function readConfig(
+  env: NodeJS.ProcessEnv,
+  options: { simulated?: boolean; /** false: no server is started (the CLI). */ serves?: boolean } = {},
+): ConfigResult {
   const problems: string[] = [];
   const simulated = options.simulated === true;
 
@@ -312,6 +333,12 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
   };
 
   const notifications = readNotificationSettings(env, problems);
+  const inbound = readInboundSettings(env, { botId, tenantId, simulated, serves: options.serves !== false }, problems);
+  if ((consentMode === 'grant' || consentMode === 'delegated') && !appId) {
+    problems.push(
+      `CONSENT_MODE is ${consentMode} but PCEMAIL_APP_ID is empty: set PCEMAIL_APP_ID to the Application (client) ID of PCEmail, so a grant never goes to an app found by its display name.`,
+    );
+  }
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -349,7 +376,47 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       graphPolicy,
       http,
       notifications,
+      inbound,
     },
+  };
+}
+
+/**
+ * INBOUND_AUTH and ALLOWED_SERVICE_URLS. A live tenant without BOT_ID would take unauthenticated
+ * requests: that starts only with INBOUND_AUTH=off, and then (like simulated mode without BOT_ID)
+ * listens on 127.0.0.1 only.
+ */
+function readInboundSettings(
+  env: NodeJS.ProcessEnv,
+  facts: { botId: string; tenantId: string; simulated: boolean; serves: boolean },
+  problems: string[],
+): InboundSettings {
+  const setting = (value(env, 'INBOUND_AUTH') ?? 'on').toLowerCase();
+  if (setting !== 'on' && setting !== 'off') {
+    problems.push(`INBOUND_AUTH is "${printable(setting)}": use on (the default) or off (local runs only).`);
+  }
+  if (setting === 'off' && facts.botId) {
+    problems.push('INBOUND_AUTH is off but BOT_ID is set: remove INBOUND_AUTH (Teams needs authentication on).');
+  }
+  if (!facts.botId && facts.tenantId && !facts.simulated && facts.serves && setting !== 'off') {
+    problems.push(
+      'BOT_ID is empty: set it to the Microsoft App ID of the Azure Bot, so only Teams can reach the bot. (For a run on this machine only, INBOUND_AUTH=off listens on 127.0.0.1 without authentication.)',
+    );
+  }
+  const auth = facts.botId !== '';
+  const configured = list(env, 'ALLOWED_SERVICE_URLS');
+  for (const url of configured) {
+    if (!isAllowedEndpoint(url)) {
+      problems.push(
+        `ALLOWED_SERVICE_URLS has "${printable(url)}": use https:// Bot Connector URLs (http:// only on 127.0.0.1, localhost or [::1]), separated by commas.`,
+      );
+    }
+  }
+  const defaults: string[] = auth ? [...TEAMS_SERVICE_URLS] : [...TEAMS_SERVICE_URLS, ...LOOPBACK_SERVICE_URLS];
+  return {
+    auth,
+    listenHost: auth ? '0.0.0.0' : '127.0.0.1',
+    allowedServiceUrls: configured.length > 0 ? configured : defaults,
   };
 }
 

@@ -1,7 +1,10 @@
 import restify from 'restify';
 import type { Bot } from './bot/create-bot';
 import type { BotAdapter } from './bot/create-adapter';
-import { messagesEndpoint } from './bot/inbound-auth/messages-endpoint';
+import {
+  messagesEndpoint,
+  type MessagesEndpointOptions,
+} from './bot/inbound-auth/messages-endpoint';
 import { parseJsonBodies, refuseOversizedBodies } from './http/body-limits';
 import { RequestGate } from './http/request-gate';
 import type { Logger } from './logger';
@@ -18,7 +21,9 @@ export interface ServerOptions {
   /** Largest accepted request body; Bot Framework activities are small. */
   maxBodyBytes?: number;
   /** Inbound Bot Framework authentication: off only in local mode (empty BOT_ID). */
-  auth: { enabled: boolean; timeoutMs: number };
+  auth: MessagesEndpointOptions['auth'];
+  /** Bot Connector addresses replies may go to; an activity naming another is refused. */
+  allowedServiceUrls: readonly string[];
   /** Mounts further routes (e.g. the job endpoints) on the same server. */
   registerRoutes?: (server: restify.Server) => void;
 }
@@ -33,6 +38,8 @@ export interface ShutdownReport {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The address the listening socket is bound to (127.0.0.1 when inbound auth is off). */
+  boundAddress: string;
   /** Requests being served now (health probes excluded). */
   inFlight(): number;
   /**
@@ -89,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       bot: options.bot,
       logger: options.logger,
       auth: options.auth,
+      allowedServiceUrls: options.allowedServiceUrls,
     }),
   );
 
@@ -115,7 +123,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
-  const port = server.address().port;
+  const { port, address: boundAddress } = server.address();
 
   let stopping: Promise<ShutdownReport> | undefined;
   const shutdown = (graceMs: number): Promise<ShutdownReport> => {
@@ -140,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    boundAddress,
     inFlight: () => gate.inFlight,
     shutdown,
     close: async () => {

@@ -10,7 +10,9 @@ import { registerJobRoutes } from './jobs/jobs-endpoint';
 import { startScheduler } from './jobs/scheduler';
 import { buildMonitor } from './monitor/build-monitor';
 import { PacedNotifier } from './monitor/paced-notifier';
+import { ServiceUrlGuard } from './monitor/service-url-guard';
 import type { PacingClock } from './monitor/pacing-clock';
+import { readinessProbe } from './http/readiness-probe';
 import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './services/build-services';
 import { buildConsentService } from './services/consent';
@@ -38,11 +40,15 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   const now = options.now ?? (() => new Date());
   const adapter = createAdapter(config.bot, options.logger);
   // Every proactive send is paced within the Teams limits and retried (DESIGN §5).
-  const notifier = new PacedNotifier(new ProactiveNotifier(adapter, config.bot.id), {
-    clock: options.pacing,
-    maxAttempts: config.notifications.sendMaxAttempts,
-    retryAfterCapMs: config.notifications.sendRetryAfterCapSeconds * 1000,
-  });
+  // Only to an allowed Bot Connector address; planted conversations are dropped first.
+  const notifier = new ServiceUrlGuard(
+    new PacedNotifier(new ProactiveNotifier(adapter, config.bot.id), {
+      clock: options.pacing,
+      maxAttempts: config.notifications.sendMaxAttempts,
+      retryAfterCapMs: config.notifications.sendRetryAfterCapSeconds * 1000,
+    }),
+    { allowed: config.inbound.allowedServiceUrls, store, logger: options.logger },
+  );
   const monitor = buildMonitor(config, {
     store,
     notifier,
@@ -69,6 +75,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     conversations: new ConversationRegistry(store, now),
     notifier,
     approvers: config.approvers,
+    pcemailMailboxes: config.pcemail.mailboxes,
     consentMode: config.consentMode,
     sso: {
       resource: config.sso.resource,
@@ -87,26 +94,34 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     timezone: config.notifications.scheduleTimezone,
     logger: options.logger,
   });
+  if (!config.inbound.auth) {
+    // Said at every start: nothing authenticates the requests, so only this machine may send them.
+    options.logger.warn(
+      { listenHost: config.inbound.listenHost },
+      'inbound authentication is OFF (no BOT_ID): listening on 127.0.0.1 only; never run this way in Azure',
+    );
+  }
   const server = await startServer({
     port: options.port ?? config.port,
+    host: config.inbound.listenHost,
+    allowedServiceUrls: config.inbound.allowedServiceUrls,
     adapter,
     bot,
     logger: options.logger,
     maxBodyBytes: config.http.maxBodyBytes,
-    auth: { enabled: !config.bot.localMode, timeoutMs: config.bot.auth.timeoutMs },
+    auth: {
+      enabled: config.inbound.auth,
+      timeoutMs: config.bot.auth.timeoutMs,
+      channelIssuer: config.bot.auth.tokenIssuer,
+      botId: config.bot.id,
+    },
     registerRoutes: (server) =>
       registerJobRoutes(server, { jobsKey: config.jobsKey, jobs, logger: options.logger }),
-    readiness: async () => {
-      const problems: string[] = [];
-      if (!(await store.ping().catch(() => false)))
-        problems.push('the state store cannot be reached');
-      try {
-        await services.reader.ensureInspector();
-      } catch (error) {
-        problems.push((error as Error).message);
-      }
-      return { ready: problems.length === 0, problems };
-    },
+    readiness: readinessProbe({
+      pingStore: () => store.ping(),
+      signIn: () => services.reader.ensureInspector(),
+      logger: options.logger,
+    }),
   });
   return {
     ...server,

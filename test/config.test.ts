@@ -6,6 +6,7 @@ const valid = {
   TENANT_ID: TENANT,
   GRAPH_CLIENT_ID: INSPECTOR,
   GRAPH_CLIENT_SECRET: 'inspector-secret-value-1234',
+  INBOUND_AUTH: 'off',
 };
 
 describe('readConfig', () => {
@@ -70,7 +71,8 @@ describe('readConfig', () => {
     expect(text).toMatch(/AZURE_STORAGE_CONNECTION_STRING is empty/);
     expect(text).toMatch(/PORT is "99999"/);
     expect(text).toMatch(/APPROVERS "alice" is not a valid GUID/);
-    expect(result.problems).toHaveLength(12);
+    expect(text).toMatch(/BOT_ID is empty/);
+    expect(result.problems).toHaveLength(13);
   });
 
   it('when secrets are set, then no problem text ever echoes them', () => {

@@ -25,7 +25,7 @@ export const checkRoundTrips: Benchmark = {
   async run() {
     const simulator = await startSimulator({ scenario: 'pcemail-app-id', latencyMs: LATENCY_MS });
     try {
-      const result = readConfig(simulator.productEnv());
+      const result = readConfig(simulator.productEnv(), { serves: false });
       if (!result.ok) throw new Error(result.problems.join('; '));
       const { permissionCheck } = buildServices(result.config);
 

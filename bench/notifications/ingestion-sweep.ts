@@ -28,7 +28,7 @@ export const ingestionSweep: Benchmark = {
       const result = readConfig({
         ...simulator.productEnv(),
         PCEMAIL_APP_ID: simulator.scenario.pcemailAppIds[0] ?? '',
-      });
+      }, { serves: false });
       if (!result.ok) throw new Error(result.problems.join('; '));
       const config = result.config;
       const inFlight = config.notifications.ingestionBatchesInFlight;

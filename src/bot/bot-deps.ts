@@ -12,7 +12,7 @@ export interface BotDeps {
   logger: Logger;
   tenant: { id: string; mode: 'live' | 'simulated' };
   appName: string;
-  /** Tenants whose users may talk to the bot; an activity without a tenant passes only in local mode. */
+  /** Tenants whose users may talk to the bot; an activity without a tenant is refused. */
   allowedTenants: readonly string[];
   localMode: boolean;
   permissionCheck: PermissionCheck;
@@ -24,6 +24,8 @@ export interface BotDeps {
   conversations: ConversationRegistry;
   /** Posts and updates cards proactively. */
   notifier: Notifier;
+  /** The configured PCEmail mailboxes: a non-approver's wizard click may check these plus a few. */
+  pcemailMailboxes: readonly string[];
   /** Entra object ids of the people who may approve consent and manage notifications (APPROVERS). */
   approvers: readonly string[];
   consentMode: 'grant' | 'link' | 'delegated';

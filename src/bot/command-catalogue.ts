@@ -16,7 +16,8 @@ export type CommandName =
   | 'consent history'
   | 'notify here'
   | 'stop notifications'
-  | 'notifications';
+  | 'notifications'
+  | 'whoami';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -44,4 +45,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   },
   { name: 'stop notifications', description: 'Stop posting notifications in this channel (approvers)' },
   { name: 'notifications', description: 'Show which channels get which notifications, and when' },
+  {
+    name: 'whoami',
+    description: 'Show your name, Entra object id and tenant (what the approvers list needs)',
+  },
 ];

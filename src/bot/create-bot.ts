@@ -92,7 +92,7 @@ async function trackConversation(context: TurnContext, deps: BotDeps): Promise<v
 
 async function refuseOtherTenants(context: TurnContext, deps: BotDeps): Promise<boolean> {
   const tenantId = activityTenantId(context);
-  if (isTenantAllowed(tenantId, deps.allowedTenants, deps.localMode)) return true;
+  if (isTenantAllowed(tenantId, deps.allowedTenants)) return true;
   deps.logger.warn({ tenantId }, 'refused an activity from a tenant that is not allowed');
   const card = renderNoticeCard({
     title: 'This bot is not available to your organization',

@@ -8,13 +8,9 @@ export function activityTenantId(context: TurnContext): string | undefined {
   return activity.conversation?.tenantId ?? fromChannelData;
 }
 
-/** ALLOWED_TENANTS gates users by tenant; without a tenant id only a local (no BOT_ID) run passes. */
-export function isTenantAllowed(
-  tenantId: string | undefined,
-  allowed: readonly string[],
-  localMode: boolean,
-): boolean {
-  if (!tenantId) return localMode;
+/** ALLOWED_TENANTS gates users by tenant; an activity naming no tenant is refused like a foreign one. */
+export function isTenantAllowed(tenantId: string | undefined, allowed: readonly string[]): boolean {
+  if (!tenantId) return false;
   const wanted = tenantId.toLowerCase();
   return allowed.some((id) => id.toLowerCase() === wanted);
 }

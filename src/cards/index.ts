@@ -13,3 +13,4 @@ export { renderCheckingCard, type CheckingCardView } from './checking-card';
 export { renderHelpCard, type HelpCardView, type CommandView } from './help-card';
 export { renderWelcomeCard, type WelcomeCardView } from './welcome-card';
 export { renderNoticeCard, type NoticeCardView, type NoticeTone } from './notice-card';
+export { renderWhoamiCard, type WhoamiCardView } from './whoami-card';

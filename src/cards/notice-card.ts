@@ -7,6 +7,7 @@ import {
 } from './adaptive-card';
 import { cardTitle } from './card-parts';
 import { plainText } from './plain-text';
+import { forMatching } from '../domain/bounded-text';
 
 export type NoticeTone = 'info' | 'warning' | 'error';
 
@@ -46,5 +47,6 @@ export function renderNoticeCard(view: NoticeCardView): AdaptiveCard {
 }
 
 function firstLine(text: string): string {
-  return (String(text).split(/\r\n|\r|\n/u)[0] ?? '').trim();
+  // Cut before matching: a notice line may carry outside text of any length.
+  return (forMatching(String(text)).split(/\r\n|\r|\n/u)[0] ?? '').trim();
 }

@@ -55,7 +55,10 @@ export function explainAadsts(code: number): Explanation {
 /** Explains Graph's `error.code`; the message tells the access-policy denial from a plain one. */
 export function explainGraphError(code: string, message = ''): Explanation {
   const canonical = canonicalGraphCode(code);
-  const key = canonical === 'ErrorAccessDenied' && RAOP_TEXT.test(message) ? RAOP_KEY : canonical;
+  const key =
+    canonical === 'ErrorAccessDenied' && RAOP_TEXT.test(message.slice(0, MAX_EXPLAINED_TEXT))
+      ? RAOP_KEY
+      : canonical;
   const entry = key === undefined ? undefined : GRAPH_ERROR_KNOWLEDGE[key];
   if (canonical !== undefined && entry) return fromEntry('graph', canonical, entry);
   return {

@@ -7,6 +7,8 @@ export interface Subscription {
   conversationKey: string;
   /** Entra object id of the approver who subscribed it. */
   subscribedBy: string;
+  /** Their display name as Teams sent it; cards show this, never the object id. */
+  subscribedByName?: string;
   subscribedAt: string;
   /** Per-channel snooze of secret-expiry reminders: credential keyId → ISO time the snooze ends. */
   snoozedUntil?: Record<string, string>;

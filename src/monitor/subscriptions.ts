@@ -60,12 +60,14 @@ export async function subscribe(
   conversation: StoredConversation,
   by: string,
   now: Date,
+  byName?: string,
 ): Promise<'subscribed' | 'already'> {
   // The reference must exist under its key: jobs find the conversation through it.
   await store.put(conversation.key, conversation);
   const subscription: Subscription = {
     conversationKey: conversation.key,
     subscribedBy: by,
+    ...(byName ? { subscribedByName: byName.slice(0, 200) } : {}),
     subscribedAt: now.toISOString(),
   };
   try {

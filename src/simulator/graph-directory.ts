@@ -89,8 +89,47 @@ export function handleApplications(
       templates.application,
     );
   }
-  if (next !== undefined) throw graphErrors.segmentNotFound(next);
+  if (next !== undefined) {
+    if (!isSegment(next, 'owners')) throw graphErrors.segmentNotFound(next);
+    return ownersResponse(req, state, env, findByKey(state.applications, key));
+  }
   return entityResponse(req, env, shape, applicationView(findByKey(state.applications, key)));
+}
+
+/**
+ * /applications/{id}/owners: the owners as directoryObjects. Without a permission that reads users
+ * only `@odata.type` and `id` come back, other properties null, as Graph does
+ * (https://learn.microsoft.com/graph/api/application-list-owners).
+ */
+function ownersResponse(
+  req: GraphRequest,
+  state: TenantState,
+  env: PagingEnv,
+  app: Application,
+): GraphResponse {
+  const readsUsers = USER_READ.some((role) => req.caller.roles.has(role));
+  const owners = (app.ownerIds ?? []).flatMap((id) => {
+    const user = state.users.find((u) => u.id === id);
+    if (!user) return [];
+    const view = userView(user);
+    const limited = Object.fromEntries(
+      Object.keys(view).map((k) => [k, k === 'id' ? view[k] : null]),
+    );
+    return [{ '@odata.type': '#microsoft.graph.user', ...(readsUsers ? view : limited) }];
+  });
+  return collectionResponse(
+    req,
+    env,
+    {
+      contextPath: 'directoryObjects',
+      typeName: 'microsoft.graph.directoryObject',
+      flavour: 'directory',
+      resourceName: 'DirectoryObject',
+      filterable: [],
+    },
+    owners,
+    { '@odata.type': '', ...templates.user },
+  );
 }
 
 /** /servicePrincipals, /servicePrincipals/{id}, /servicePrincipals(appId='…'). */

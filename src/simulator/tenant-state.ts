@@ -61,6 +61,8 @@ export interface Application {
   keyCredentials: KeyCredential[];
   requiredResourceAccess: RequiredResourceAccess[];
   web: { redirectUris: string[] };
+  /** Object ids of the users who own the registration (GET /applications/{id}/owners). */
+  ownerIds?: string[];
 }
 
 export interface AppRole {

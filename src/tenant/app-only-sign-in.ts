@@ -1,5 +1,5 @@
 import { ConfidentialClientApplication, ServerError } from '@azure/msal-node';
-import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
+import { ErrorCode, forMatching, ProductError, textBefore, type ErrorInfo } from '../domain';
 import { EntraNetworkClient } from './entra-network-client';
 import { msalAuthority } from './msal-authority';
 import { isTransientStatus, type TransportPolicy } from './transport-policy';
@@ -121,7 +121,7 @@ function rolesOf(claims: Record<string, unknown>): string[] {
 }
 
 function firstAadsts(message: string | undefined): number | undefined {
-  const match = /AADSTS(\d{4,8})/.exec(message ?? '');
+  const match = /AADSTS(\d{4,8})/.exec(forMatching(message ?? ''));
   return match?.[1] ? Number(match[1]) : undefined;
 }
 
@@ -130,7 +130,9 @@ function firstAadsts(message: string | undefined): number | undefined {
  * with Trace/Correlation ids; the AADSTS sentence is the point.
  */
 function firstLine(message: string | undefined): string {
-  const text = message ?? '';
-  const description = /Description:\s*([\s\S]*)/.exec(text)?.[1] ?? text;
-  return (description.split(/\r?\n|\s+-\s+Correlation ID:|\s+Trace ID:/)[0] ?? '').trim();
+  // Cut first, and no pattern: Entra's text is outside input (docs/SECURITY.md, bounded matching).
+  const text = forMatching(message ?? '');
+  const at = text.indexOf('Description:');
+  const description = at >= 0 ? text.slice(at + 'Description:'.length) : text;
+  return textBefore(description, ['\n', '\r', 'Correlation ID:', 'Trace ID:']);
 }

@@ -1,6 +1,7 @@
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { ErrorCode, ProductError, type ErrorInfo } from '../domain';
-import { hasScope, sameId, type OrganizationGrant } from '../domain/consent';
+import { ErrorCode, forMatching, isGuid, ProductError, type ErrorInfo } from '../domain';
+import { hasScope, sameId, type AppIdentity, type OrganizationGrant } from '../domain/consent';
+import type { AppOnlySignIn } from './app-only-sign-in';
 import { describeTransportError } from './transport-error';
 import { createGraphClient } from './graph-client';
 import { graphErrorInfo, unavailable } from './graph-error';
@@ -31,6 +32,8 @@ export type WriteOutcome =
 
 /** Graph's answer when the app role is assigned already (a 400, not a 409). */
 const ALREADY_ASSIGNED = /already exists on the object/i;
+/** Owners named on a request card; the rest are left out. */
+const MAX_OWNERS_SHOWN = 5;
 
 type Method = 'GET' | 'POST' | 'PATCH';
 
@@ -71,6 +74,10 @@ export class ConsentWriter {
     principalId: string;
     appRoleId: string;
   }): Promise<WriteOutcome> {
+    // Read back first: a grant taken over from a stalled approval must not repeat a landed write.
+    const existing = await this.findAppRoleAssignment(input);
+    if (!existing.ok) return existing;
+    if (existing.found) return { ok: true, alreadyExisted: true, requestId: existing.requestId };
     const answer = await this.send(
       'POST',
       `/servicePrincipals/${encodePathSegment(input.resourceId)}/appRoleAssignedTo`,
@@ -84,10 +91,69 @@ export class ConsentWriter {
     if (answer.status === 201 || answer.status === 200)
       return { ok: true, alreadyExisted: false, requestId: answer.requestId };
     const info = graphErrorInfo(answer.status, answer.body, answer.headers);
-    if (answer.status === 400 && ALREADY_ASSIGNED.test(info.message)) {
+    const alreadyThere =
+      answer.status === 409 ||
+      (answer.status === 400 && ALREADY_ASSIGNED.test(forMatching(info.message)));
+    if (alreadyThere) {
       return { ok: true, alreadyExisted: true, requestId: info.requestId ?? answer.requestId };
     }
     return { ok: false, error: info };
+  }
+
+  /**
+   * Who stands behind an app: `GET /applications(appId='{appId}')` (createdDateTime,
+   * publisherDomain) and `GET /applications(appId='{appId}')/owners`
+   * (https://learn.microsoft.com/graph/api/application-list-owners; Application.Read.All, with
+   * Directory.Read.All for the owners' names). Undefined when Graph cannot be read: the request
+   * card then says so.
+   */
+  async readAppIdentity(appId: string): Promise<AppIdentity | undefined> {
+    if (!isGuid(appId)) return undefined;
+    const key = `/applications(appId='${appId}')`;
+    const app = await this.send('GET', `${key}?$select=id,appId,createdDateTime,publisherDomain`);
+    if ('error' in app || app.status !== 200) return undefined;
+    const owners = await this.send('GET', `${key}/owners?$select=id,displayName,userPrincipalName`);
+    const body = app.body as { createdDateTime?: unknown; publisherDomain?: unknown } | undefined;
+    const listed =
+      'error' in owners || owners.status !== 200
+        ? []
+        : ((owners.body as { value?: unknown } | undefined)?.value ?? []);
+    const names = (Array.isArray(listed) ? (listed as Record<string, unknown>[]) : [])
+      .slice(0, MAX_OWNERS_SHOWN)
+      .map((o) =>
+        typeof o.displayName === 'string' && o.displayName !== ''
+          ? o.displayName
+          : typeof o.userPrincipalName === 'string' && o.userPrincipalName !== ''
+            ? o.userPrincipalName
+            : 'an owner whose name the bot may not read',
+      );
+    return {
+      ...(typeof body?.createdDateTime === 'string' ? { createdDateTime: body.createdDateTime } : {}),
+      ...(typeof body?.publisherDomain === 'string' ? { publisherDomain: body.publisherDomain } : {}),
+      owners: names,
+    };
+  }
+
+  /** `GET /servicePrincipals/{principalId}/appRoleAssignments`: is this role already assigned? */
+  private async findAppRoleAssignment(input: {
+    resourceId: string;
+    principalId: string;
+    appRoleId: string;
+  }): Promise<{ ok: true; found: boolean; requestId?: string } | { ok: false; error: ErrorInfo }> {
+    const answer = await this.send(
+      'GET',
+      `/servicePrincipals/${encodePathSegment(input.principalId)}/appRoleAssignments`,
+    );
+    if ('error' in answer) return { ok: false, error: answer.error };
+    if (answer.status !== 200)
+      return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
+    const list = (answer.body as { value?: unknown } | null)?.value;
+    const found = (Array.isArray(list) ? (list as Record<string, unknown>[]) : []).some(
+      (a) =>
+        sameId(a.appRoleId as string, input.appRoleId) &&
+        sameId(a.resourceId as string, input.resourceId),
+    );
+    return { ok: true, found, requestId: answer.requestId };
   }
 
   /**

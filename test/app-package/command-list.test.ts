@@ -51,7 +51,11 @@ describe("the manifest's command list, derived from the bot's command registry",
   it('when the committed manifest drifted from the registry, then syncing rewrites its command list once', () => {
     const dir = copyOfProject();
     const file = path.join(dir, 'appPackage', 'manifest.json');
-    const registry = [...COMMANDS, command('troubleshoot', 'Walk through a failing PCEmail setup')];
+    // Teams lists 10 commands: the drifted registry replaces the last one, so the change is listed.
+    const registry = [
+      ...COMMANDS.slice(0, 9),
+      command('troubleshoot', 'Walk through a failing PCEmail setup'),
+    ];
 
     expect(syncManifestCommands(dir, registry)).toBe(true);
     const rewritten = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { PCEMAIL_APP_ID } from '../../src/simulator/scenarios/healthy-tenant';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness';
 import { cardText, cardVerbs } from '../support/card-text';
@@ -285,7 +286,10 @@ describe('admin consent in grant mode, over HTTP against the simulated tenant', 
   });
 
   it('when the bot lacks the Graph permissions to grant, then Graph’s 403 is said in plain words and the link is offered', async () => {
-    harness = await startHarness({ scenario: 'consent-missing', env: GRANT_MODE });
+    harness = await startHarness({
+      scenario: 'consent-missing',
+      env: { ...GRANT_MODE, PCEMAIL_APP_ID },
+    });
     await openChat(harness, APPROVER);
     await requestFromCheckCard(harness);
     const { approve } = approverCopy(harness);

@@ -4,6 +4,7 @@ const valid = {
   TENANT_ID: '0b7a5a2e-4c8e-4d5a-9f1e-2a3b4c5d6e7f',
   GRAPH_CLIENT_ID: '5f0e9d1c-2b3a-4c5d-8e7f-6a5b4c3d2e1f',
   GRAPH_CLIENT_SECRET: 'inspector-secret-value-1234',
+  INBOUND_AUTH: 'off',
 };
 
 describe('notification settings', () => {

@@ -35,17 +35,33 @@ describe('health and readiness probes', () => {
     );
   });
 
-  it('when the inspector’s secret is wrong, then /readyz is 503 naming GRAPH_CLIENT_SECRET, and /healthz stays alive', async () => {
+  it('when the inspector’s secret is wrong, then /readyz is 503 with a generic reason, the details go to the log, and /healthz stays alive', async () => {
     harness = await startHarness({
       scenario: 'healthy',
       env: { GRAPH_CLIENT_SECRET: 'Wrong~Inspector.Secret_0077' },
     });
     const readiness = await getJson(`${harness.server.url}/readyz`);
-    expect(readiness.status).toBe(503);
-    expect(readiness.body.status).toBe('not ready');
-    expect(readiness.body.problems?.join(' ')).toMatch(/GRAPH_CLIENT_SECRET/);
-    expect(JSON.stringify(readiness.body)).not.toContain('Wrong~Inspector.Secret_0077');
+    expect(readiness).toEqual({
+      status: 503,
+      body: { status: 'not ready', problems: ['the tenant cannot be signed in to'] },
+    });
+    const body = JSON.stringify(readiness.body);
+    expect(body).not.toContain(harness.config.inspector.clientId);
+    expect(body).not.toMatch(/AADSTS|GRAPH_CLIENT|secret/i);
+    expect(harness.logLines.join('\n')).toMatch(/readiness: the inspector cannot sign in/);
     expect((await getJson(`${harness.server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('when /readyz is called again and again, then the sign-in probe is cached and Entra gets one token request', async () => {
+    harness = await startHarness({
+      scenario: 'healthy',
+      env: { GRAPH_CLIENT_SECRET: 'Wrong~Inspector.Secret_0077' },
+    });
+    for (let i = 0; i < 5; i++) {
+      expect((await getJson(`${harness.server.url}/readyz`)).status).toBe(503);
+    }
+    const tokenRequests = harness.simulator.requests().filter((r) => r.area === 'entra');
+    expect(tokenRequests).toHaveLength(1);
   });
 
   it('when the state folder cannot be used, then /readyz is 503 saying the store cannot be reached', async () => {

@@ -121,3 +121,28 @@ describe('the built bot as a process (simulated tenant)', () => {
     expect(code).toBe(0);
   }, 30_000);
 });
+
+describe('the built bot as a process (live tenant, no BOT_ID)', () => {
+  it('when TENANT_ID is set and BOT_ID is empty, then it refuses to start, names BOT_ID, and never listens', async () => {
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      STATE_DIR: stateDir,
+      TENANT_ID: '0b7a5a2e-4c8e-4d5a-9f1e-2a3b4c5d6e7f',
+      GRAPH_CLIENT_ID: '5f0e9d1c-2b3a-4c5d-8e7f-6a5b4c3d2e1f',
+      GRAPH_CLIENT_SECRET: 'inspector-secret-value-1234',
+    };
+    delete childEnv.BOT_ID;
+    delete childEnv.INBOUND_AUTH;
+    const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env: childEnv });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) =>
+      child.once('exit', (exitCode) => resolve(exitCode)),
+    );
+    expect(code).toBe(1);
+    expect(output).toMatch(/cannot start[\s\S]*BOT_ID is empty/);
+    expect(output).not.toMatch(/listening/);
+  }, 30_000);
+});

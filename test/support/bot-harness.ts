@@ -67,10 +67,16 @@ export async function startHarness(
     SECRET_EXPIRY_SCHEDULE: 'off',
     INGESTION_SCHEDULE: 'off',
     INGESTION_DIGEST_SCHEDULE: 'off',
+    // With BOT_ID set loopback is not a default Bot Connector address; the fake one is allowed here.
+    ...(options.env?.BOT_ID ? { ALLOWED_SERVICE_URLS: connector.url } : {}),
     ...options.env,
   };
   const result = readConfig(env, { simulated: true });
-  if (!result.ok) throw new Error(`test config invalid: ${result.problems.join('; ')}`);
+  if (!result.ok) {
+    await connector.stop();
+    await simulator.close();
+    throw new Error(`test config invalid: ${result.problems.join('; ')}`);
+  }
   const { logger, lines } = capturingLogger(secretValues(env));
   const config = result.config;
   const boot = () =>

@@ -4,6 +4,7 @@ import type { CommandName } from '../command-catalogue';
 import { handleCheckPermissions } from './check-permissions';
 import { handleConsentHistory } from '../consent';
 import { handleHelp } from './help';
+import { handleWhoami } from './whoami';
 import { handleNotifications, handleNotifyHere, handleStopNotifications } from '../notifications';
 import { handleContinueSetup, handleSetupPcemail, handleTroubleshoot } from '../setup';
 
@@ -21,4 +22,5 @@ export const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   'notify here': handleNotifyHere,
   'stop notifications': handleStopNotifications,
   notifications: handleNotifications,
+  whoami: handleWhoami,
 };

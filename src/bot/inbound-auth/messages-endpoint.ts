@@ -6,13 +6,23 @@ import { checkAuthorizationHeader } from './authorization-header';
 import { classifyAuthError } from './auth-failure';
 import { HANDLED_ACTIVITY_TYPES, readActivity, turnLogFields } from './read-activity';
 import { withTimeout } from './with-timeout';
+import { isServiceUrlAllowed } from '../../domain/service-url';
 
 export interface MessagesEndpointOptions {
   adapter: BotAdapter;
   bot: Bot;
   logger: Logger;
   /** Off only in local mode (empty BOT_ID). */
-  auth: { enabled: boolean; timeoutMs: number };
+  auth: {
+    enabled: boolean;
+    timeoutMs: number;
+    /** The `iss` of Teams-channel tokens; a token with another issuer (e.g. the Emulator's) is 401. */
+    channelIssuer: string;
+    /** The bot's app id: the audience every accepted token must carry. */
+    botId: string;
+  };
+  /** Bot Connector addresses the reply may go to; an activity naming another is refused (401). */
+  allowedServiceUrls: readonly string[];
 }
 
 /**
@@ -22,7 +32,7 @@ export interface MessagesEndpointOptions {
  * answer. No body carries an error's message or stack.
  */
 export function messagesEndpoint(options: MessagesEndpointOptions) {
-  const { adapter, bot, logger, auth } = options;
+  const { adapter, bot, logger, auth, allowedServiceUrls } = options;
   const refusals = refusalLog(logger);
   const logic = (context: Parameters<Bot['run']>[0]) => bot.run(context).then(() => undefined);
 
@@ -32,6 +42,10 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
     if (!read.ok) return void res.send(400, { error: read.problem });
     const activity = read.activity;
 
+    // The reply would carry the bot's own token to this address: only Teams' connectors qualify.
+    if (!isServiceUrlAllowed(activity.serviceUrl, allowedServiceUrls)) {
+      return refuse(res, refusals, 401, 'the activity names a serviceUrl that is not allowed');
+    }
     const header = req.header('authorization') ?? '';
     if (auth.enabled) {
       const shape = checkAuthorizationHeader(header);
@@ -47,6 +61,10 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
     } catch (error) {
       const failure = classifyAuthError(error);
       return refuse(res, refusals, failure.status, failure.reason);
+    }
+    if (auth.enabled) {
+      const unusable = unusableToken(authenticated, auth);
+      if (unusable) return refuse(res, refusals, 401, unusable);
     }
     if (!HANDLED_ACTIVITY_TYPES.has(activity.type)) return void res.send(200);
 
@@ -70,9 +88,37 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
         },
         'activity processing failed',
       );
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
+      if (res.headersSent) return;
+      // An error the SDK raises about the caller's identity (a token it accepted but cannot use) is 401.
+      if (isIdentityError(error)) return refuse(res, refusals, 401, (error as Error).message);
+      res.send(500, { error: 'internal error' });
     }
   };
+}
+
+/**
+ * Why a token the SDK accepted still cannot run a turn (undefined = it can): only the Teams
+ * channel's issuer and the bot's own audience (no Emulator or skill tokens).
+ */
+function unusableToken(
+  authenticated: { claimsIdentity?: { getClaimValue(type: string): string | null } },
+  auth: MessagesEndpointOptions['auth'],
+): string | undefined {
+  const claims = authenticated.claimsIdentity;
+  if (!claims) return 'no claims';
+  const issuer = claims.getClaimValue('iss');
+  if (issuer !== auth.channelIssuer)
+    return `issuer ${String(issuer).slice(0, 100)} is not the Teams channel`;
+  const audience = claims.getClaimValue('aud');
+  if (audience !== auth.botId) return 'the token is for another audience';
+  return undefined;
+}
+
+function isIdentityError(error: unknown): boolean {
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (statusCode === 401 || statusCode === 403) return true;
+  const message = error instanceof Error ? error.message.slice(0, 500) : '';
+  return /\b(?:appid|audience|claims?|authenticat\w*|unauthori[sz]ed)\b/i.test(message);
 }
 
 function refuse(res: Response, log: RefusalLog, status: 401 | 503, reason: string): void {

@@ -13,7 +13,7 @@ export async function handleNotifyHere(context: TurnContext, deps: BotDeps): Pro
   if (!(await approverOnly(context, deps, 'subscribe a conversation to notifications'))) return;
   const conversation = notificationConversation(context, deps.now());
   const by = context.activity.from?.aadObjectId ?? '';
-  const result = await subscribe(deps.store, conversation, by, deps.now());
+  const result = await subscribe(deps.store, conversation, by, deps.now(), context.activity.from?.name);
   const facts = deps.notifications;
   await sendCard(
     context,
@@ -66,7 +66,8 @@ export async function handleNotifications(context: TurnContext, deps: BotDeps): 
       channels: targets.map(({ subscription, conversation }) => ({
         label: conversation.label ?? conversation.kind,
         kind: conversation.kind,
-        subscribedBy: subscription.subscribedBy || 'unknown',
+        // A name, never an object id (older records kept none: "an approver").
+        subscribedBy: subscription.subscribedByName || 'an approver',
         subscribedAt: subscription.subscribedAt,
         snoozes: Object.entries(subscription.snoozedUntil ?? {})
           .filter(([, until]) => Date.parse(until) > now)

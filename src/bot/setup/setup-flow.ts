@@ -34,6 +34,8 @@ import { changeWizard, loadWizard } from './wizard-store';
 export interface SetupTurn {
   deps: BotDeps;
   key: string;
+  /** Whether the clicking user is an approver (non-approvers see mailbox reachability only). */
+  approver: boolean;
 }
 
 type Data = Readonly<Record<string, unknown>>;
@@ -89,12 +91,15 @@ export async function finishSetup({ deps, key }: SetupTurn, data: Data): Promise
 }
 
 /** "Verify this step" (and the summary's "Run the full check again"). */
-export async function verifyStep({ deps, key }: SetupTurn, data: Data): Promise<AdaptiveCard> {
+export async function verifyStep(
+  { deps, key, approver }: SetupTurn,
+  data: Data,
+): Promise<AdaptiveCard> {
   const prepared = await prepare(deps, key, data);
   if ('card' in prepared) return prepared.card;
   const { ref, typed } = prepared;
   const now = deps.now();
-  const run = await runChecks(deps, prepared.inputs);
+  const run = await runChecks(deps, prepared.inputs, { approver });
   const decision = await onCurrentCard(deps, key, ref, (state) => {
     const withInputs = withStepInputs(state, typed, now);
     return run.ok
@@ -107,12 +112,12 @@ export async function verifyStep({ deps, key }: SetupTurn, data: Data): Promise<
       : withoutVerification(withInputs);
   });
   if (decision.stale) return renderStaleSetupCard(decision.stale);
-  return renderWizard(decision.next as WizardState, deps, run.ok ? {} : { notice: run.notice });
+  return renderWizard(decision.next as WizardState, deps, run.notice ? { notice: run.notice } : {});
 }
 
 /** Next / Back: the typed inputs are kept; the summary and the restriction step look at the tenant. */
 export async function moveStep(
-  { deps, key }: SetupTurn,
+  { deps, key, approver }: SetupTurn,
   data: Data,
   direction: 'next' | 'back',
 ): Promise<AdaptiveCard> {
@@ -123,7 +128,7 @@ export async function moveStep(
   const target = moveTo(withStepInputs(prepared.state, typed, now), direction, now);
   let run: CheckRun | undefined;
   if (target.step === 'finish' || (target.step === 'restrict' && needsTenantFacts(target))) {
-    run = await runChecks(deps, target.inputs);
+    run = await runChecks(deps, target.inputs, { approver });
   }
   const decision = await onCurrentCard(deps, key, ref, (state) => {
     const moved = moveTo(withStepInputs(state, typed, now), direction, now);
@@ -137,7 +142,7 @@ export async function moveStep(
   return renderWizard(
     decision.next as WizardState,
     deps,
-    run && !run.ok ? { notice: run.notice } : {},
+    run?.notice ? { notice: run.notice } : {},
   );
 }
 

@@ -14,6 +14,7 @@ import {
   verifyStep,
   type SetupTurn,
 } from './setup-flow';
+import { isApprover } from '../../monitor/approvers';
 import { wizardKey } from './wizard-store';
 
 type Data = Record<string, unknown>;
@@ -57,7 +58,8 @@ export function registerSetupActions(app: Bot, deps: BotDeps): void {
 }
 
 function turnOf(context: TurnContext, deps: BotDeps): SetupTurn {
-  return { deps, key: wizardKey(context, deps) };
+  const approver = isApprover(deps.approvers, context.activity.from?.aadObjectId);
+  return { deps, key: wizardKey(context, deps), approver };
 }
 
 function isRecord(value: unknown): value is Data {

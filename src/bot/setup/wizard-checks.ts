@@ -1,27 +1,64 @@
 import type { CheckResult, RegistrationFacts } from '../../domain/check-result';
 import { isProductError, type Diagnosis } from '../../domain';
-import type { SetupInputs } from '../../domain/setup';
+import {
+  EXTRA_MAILBOXES_PER_CLICK,
+  mailboxesForNonApprover,
+  reachabilityOnly,
+  type SetupInputs,
+} from '../../domain/setup';
 import type { CardNotice } from '../../cards/setup';
 import type { BotDeps } from '../bot-deps';
 
 export type CheckRun =
-  | { ok: true; checks: CheckResult[]; checkedAt: string; diagnosis: Diagnosis; facts: RegistrationFacts }
+  | {
+      ok: true;
+      checks: CheckResult[];
+      checkedAt: string;
+      diagnosis: Diagnosis;
+      facts: RegistrationFacts;
+      /** Set when some typed mailboxes were left out (a non-approver's click). */
+      notice?: CardNotice;
+    }
   | { ok: false; notice: CardNotice };
 
-/** Runs the full check with the wizard's typed App ID and mailboxes in place of the configured ones. */
-export async function runChecks(deps: BotDeps, inputs: SetupInputs = {}): Promise<CheckRun> {
+/**
+ * Runs the full check with the wizard's typed App ID and mailboxes in place of the configured ones.
+ * For a non-approver: at most the configured mailboxes plus EXTRA_MAILBOXES_PER_CLICK others, and
+ * each mailbox row says only reachable or not reachable (no counts, no Graph error).
+ */
+export async function runChecks(
+  deps: BotDeps,
+  inputs: SetupInputs = {},
+  viewer: { approver: boolean } = { approver: true },
+): Promise<CheckRun> {
+  const limited =
+    inputs.mailboxes === undefined || viewer.approver
+      ? undefined
+      : mailboxesForNonApprover(inputs.mailboxes, deps.pcemailMailboxes);
+  const mailboxes = limited?.mailboxes ?? inputs.mailboxes;
   try {
     const diagnosis = await deps.permissionCheck.run({
       ...(inputs.appId === undefined ? {} : { appId: inputs.appId }),
-      ...(inputs.mailboxes === undefined ? {} : { mailboxes: inputs.mailboxes }),
+      ...(mailboxes === undefined ? {} : { mailboxes }),
       ...(inputs.scopeGroup === undefined ? {} : { scopeGroup: inputs.scopeGroup }),
     });
+    const checks = viewer.approver ? diagnosis.checks : reachabilityOnly(diagnosis.checks);
     return {
       ok: true,
-      checks: diagnosis.checks,
+      checks,
       checkedAt: diagnosis.checkedAt,
-      diagnosis,
+      diagnosis: { ...diagnosis, checks },
       facts: diagnosis.facts ?? { credentials: [] },
+      ...(limited && limited.dropped > 0
+        ? {
+            notice: {
+              tone: 'warning' as const,
+              lines: [
+                `${limited.dropped} of the mailboxes you typed ${limited.dropped === 1 ? 'was' : 'were'} not checked: only approvers can check more than ${EXTRA_MAILBOXES_PER_CLICK} mailboxes beyond PCEmail’s own at a time.`,
+              ],
+            },
+          }
+        : {}),
     };
   } catch (error) {
     if (isProductError(error)) {

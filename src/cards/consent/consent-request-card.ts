@@ -70,6 +70,7 @@ export function renderConsentRequestCard(view: ConsentRequestCardView): Adaptive
       }),
       factSet([
         { title: 'App', value: `${appName} (${plainText(request.appId, 40)})` },
+        ...appIdentityFacts(request),
         { title: 'Requested by', value: plainText(request.requestedBy.name, 80) },
         { title: 'Requested', value: formatUtc(request.requestedAt) },
         ...(isOpen(request) ? [{ title: 'Expires', value: formatUtc(request.expiresAt) }] : []),
@@ -218,4 +219,20 @@ function refreshFor(request: ConsentRequest): AdaptiveCard['refresh'] | undefine
     action: executeAction('Refresh', CONSENT_VERBS.refresh, { requestId: request.id }),
     userIds: request.approverUserIds.slice(0, 60),
   };
+}
+
+/** Owners, creation date and publisher domain: what tells PCEmail from a look-alike of the same name. */
+function appIdentityFacts(request: ConsentRequest): { title: string; value: string }[] {
+  const identity = request.appIdentity;
+  if (!identity) return [{ title: 'App owners', value: 'could not be read' }];
+  const owners = identity.owners.map((name) => plainText(name, 60));
+  return [
+    { title: 'App owners', value: owners.length > 0 ? owners.join(', ') : 'none' },
+    ...(identity.createdDateTime
+      ? [{ title: 'App created', value: formatUtc(identity.createdDateTime) }]
+      : []),
+    ...(identity.publisherDomain
+      ? [{ title: 'Publisher domain', value: plainText(identity.publisherDomain, 80) }]
+      : []),
+  ];
 }

@@ -4,6 +4,7 @@ import {
   type ConsentRequest,
   type GrantStep,
 } from '../../domain/consent';
+import { withoutTrailingDots } from '../../domain/bounded-text';
 import type { TextColor } from '../adaptive-card';
 import { formatUtc } from '../format-time';
 
@@ -97,5 +98,5 @@ export function describeOutcome(request: ConsentRequest): OutcomeLine[] {
 
 function stepFailure(step: GrantStep): string {
   const name = describeConsentPermission(step.permission);
-  return step.error ? `${name}: ${step.error.replace(/[.\s]+$/, '')}` : name;
+  return step.error ? `${name}: ${withoutTrailingDots(step.error)}` : name;
 }

@@ -59,11 +59,25 @@ export interface CheckRow {
   title: string;
 }
 
+/**
+ * Who stands behind the app, read from Graph when the request was made, so an approver can tell
+ * PCEmail from a look-alike registration with the same name.
+ */
+export interface AppIdentity {
+  /** When the registration was created (ISO), if Graph said. */
+  createdDateTime?: string;
+  publisherDomain?: string;
+  /** Display names of its owners (at most a few); empty = no owner. */
+  owners: string[];
+}
+
 export interface ConsentRequest {
   id: string;
   tenantId: string;
   appId: string;
   appName: string;
+  /** Read when the request was made; undefined when Graph could not be read. */
+  appIdentity?: AppIdentity;
   /** Exactly what may be granted for this request (a subset of REQUIRED_PERMISSIONS). */
   permissions: ConsentPermission[];
   reason: string;
@@ -120,12 +134,14 @@ export function newConsentRequest(input: {
   ttlDays: number;
   approverUserIds: string[];
   redirectUri?: string;
+  appIdentity?: AppIdentity;
 }): ConsentRequest {
   return {
     id: input.id,
     tenantId: input.tenantId,
     appId: input.appId,
     appName: input.appName,
+    ...(input.appIdentity ? { appIdentity: input.appIdentity } : {}),
     permissions: input.permissions,
     reason: input.reason,
     requestedBy: input.requestedBy,

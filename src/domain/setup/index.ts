@@ -21,3 +21,8 @@ export {
   type ScriptProblem,
   type ScriptResult,
 } from './restriction-script';
+export {
+  EXTRA_MAILBOXES_PER_CLICK,
+  mailboxesForNonApprover,
+  reachabilityOnly,
+} from './mailbox-privacy';

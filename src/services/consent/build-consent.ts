@@ -33,6 +33,7 @@ export function buildConsentService(
     ...(config.consentMode === 'delegated' && services.delegatedGrants
       ? { delegated: services.delegatedGrants }
       : {}),
+    describeApp: (appId) => services.consentWriter.readAppIdentity(appId),
     newId: randomUUID,
   });
 }

@@ -1,4 +1,10 @@
-import type { CheckRow, ConsentGap, ConsentLinks, ConsentMode } from '../../domain/consent';
+import type {
+  AppIdentity,
+  CheckRow,
+  ConsentGap,
+  ConsentLinks,
+  ConsentMode,
+} from '../../domain/consent';
 import type { Logger } from '../../logger';
 import type { Notifier } from '../../monitor/notifier';
 import type { StateStore } from '../../store/state-store';
@@ -43,5 +49,7 @@ export interface ConsentServiceDeps {
   writer: ConsentGrantWriter;
   /** CONSENT_MODE=delegated: the approver's sign-in, exchanged on-behalf-of, grants instead of the bot. */
   delegated?: DelegatedGrants;
+  /** Owners, creation date and publisher domain of the app, for the request card. */
+  describeApp?: (appId: string) => Promise<AppIdentity | undefined>;
   newId: () => string;
 }

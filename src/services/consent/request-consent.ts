@@ -66,7 +66,9 @@ export async function requestConsent(
   let request = await findOpenRequest(deps, gap.target.appId, permissions);
   const reused = request !== undefined;
   if (!request) {
+    const appIdentity = await deps.describeApp?.(gap.target.appId).catch(() => undefined);
     request = newConsentRequest({
+      ...(appIdentity ? { appIdentity } : {}),
       id: deps.newId(),
       tenantId: deps.tenant.id,
       appId: gap.target.appId,

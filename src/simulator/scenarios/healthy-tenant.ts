@@ -92,6 +92,7 @@ export function buildHealthyTenant(now: Date): ScenarioDraft {
         signInAudience: 'AzureADMyOrg',
         createdDateTime: daysFrom(now, -183),
         publisherDomain: DOMAIN,
+        ownerIds: [guidFor(`user:${address('it.admin')}`)],
         passwordCredentials: [pcemailSecret],
         keyCredentials: [],
         requiredResourceAccess: graphAccess([

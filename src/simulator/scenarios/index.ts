@@ -6,6 +6,7 @@ import { permissionScenarios } from './permission-scenarios';
 import { restrictionScenarios } from './restriction-scenarios';
 import type { Scenario, ScenarioDefinition } from './scenario';
 import { secretScenarios } from './secret-scenarios';
+import { squattingScenarios } from './squatting-scenarios';
 
 const DEFINITIONS: ScenarioDefinition[] = [
   demoScenario,
@@ -14,6 +15,7 @@ const DEFINITIONS: ScenarioDefinition[] = [
   ...permissionScenarios,
   ...mailboxScenarios,
   ...restrictionScenarios,
+  ...squattingScenarios,
 ];
 
 export function scenarioNames(): string[] {

@@ -96,6 +96,8 @@ export const permissionScenarios: ScenarioDefinition[] = [
     intent: NOTHING_CONSENTED,
     apply: (d) => {
       revokeAllConsent(d);
+      // Grant mode needs PCEMAIL_APP_ID: a grant never goes to an app found by display name.
+      d.product.pcemailAppId = PCEMAIL_APP_ID;
       const inspector = appByAppId(d.state, INSPECTOR_APP_ID);
       inspector.requiredResourceAccess = graphAccess([
         ['Application.Read.All', 'Role'],
