@@ -59,6 +59,9 @@ param pcemailOutOfScopeMailbox string = ''
 @description('Comma-separated Entra object ids of the consent approvers (APPROVERS).')
 param approvers string = ''
 
+@description('Bot Connector URLs replies may go to (ALLOWED_SERVICE_URLS). Empty = the Teams hosts Microsoft documents.')
+param allowedServiceUrls string = ''
+
 @description('How Exchange Online limits PCEmail to its mailboxes: auto, access-policy or rbac (RESTRICTION_MODEL).')
 param restrictionModel string = 'auto'
 
@@ -388,6 +391,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'APPROVERS'
           value: approvers
+        }
+        {
+          name: 'ALLOWED_SERVICE_URLS'
+          value: allowedServiceUrls
         }
         {
           name: 'RESTRICTION_MODEL'

@@ -53,6 +53,7 @@ describe('the Azure identity settings', () => {
       GRAPH_CLIENT_ID: INSPECTOR,
       GRAPH_CLIENT_SECRET: 'inspector-secret-value-1234',
       BOT_TYPE: 'SingleTenant',
+      INBOUND_AUTH: 'off',
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;

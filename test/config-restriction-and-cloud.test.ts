@@ -6,6 +6,7 @@ const valid = {
   TENANT_ID: TENANT,
   GRAPH_CLIENT_ID: '5f0e9d1c-2b3a-4c5d-8e7f-6a5b4c3d2e1f',
   GRAPH_CLIENT_SECRET: 'inspector-secret-value-1234',
+  INBOUND_AUTH: 'off',
 };
 
 describe('RESTRICTION_MODEL', () => {

@@ -3,7 +3,12 @@ import { readConfig, secretValues } from '../src/config';
 const TENANT = '0b7a5a2e-4c8e-4d5a-9f1e-2a3b4c5d6e7f';
 const BOT = '5f0e9d1c-2b3a-4c5d-8e7f-6a5b4c3d2e1f';
 const SSO = '7c6b5a49-3827-4615-9d4c-3b2a1f0e9d8c';
-const base = { TENANT_ID: TENANT, BOT_ID: BOT, BOT_PASSWORD: 'bot-password-value' };
+const base = {
+  TENANT_ID: TENANT,
+  BOT_ID: BOT,
+  BOT_PASSWORD: 'bot-password-value',
+  PCEMAIL_APP_ID: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+};
 
 describe('readConfig: CONSENT_MODE=delegated and Teams single sign-on', () => {
   it('when delegated mode is chosen without SSO settings, then the bot’s own app signs approvers in', () => {

@@ -75,6 +75,7 @@ export function buildServices(config: AppConfig, options: ServiceOptions = {}): 
       writerFor: (accessToken) =>
         new ConsentWriter({
           inspector: delegatedTokenSource(accessToken),
+          reader: inspector,
           graphEndpoint: config.endpoints.graph,
           policy,
         }),

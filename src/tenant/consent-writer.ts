@@ -22,6 +22,13 @@ export interface ConsentWriterOptions {
    * approver's on-behalf-of token, for this one approval.
    */
   inspector: TokenSource;
+  /**
+   * Who reads existing assignments back before writing; default `inspector`. Delegated mode passes
+   * the bot's own app-only identity: listing a service principal's appRoleAssignments takes
+   * Application.Read.All, which the approver's grant scopes do not include
+   * (https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignments).
+   */
+  reader?: TokenSource;
   graphEndpoint: string;
   policy: TransportPolicy;
 }
@@ -53,6 +60,7 @@ interface Answer {
  */
 export class ConsentWriter {
   private readonly client: Client;
+  private readonly readClient: Client;
 
   constructor(private readonly options: ConsentWriterOptions) {
     this.client = createGraphClient(
@@ -60,6 +68,10 @@ export class ConsentWriter {
       options.graphEndpoint,
       options.policy,
     );
+    const reader = options.reader;
+    this.readClient = reader
+      ? createGraphClient(() => reader.accessToken(), options.graphEndpoint, options.policy)
+      : this.client;
   }
 
   /**
@@ -103,8 +115,8 @@ export class ConsentWriter {
   /**
    * Who stands behind an app: `GET /applications(appId='{appId}')` (createdDateTime,
    * publisherDomain) and `GET /applications(appId='{appId}')/owners`
-   * (https://learn.microsoft.com/graph/api/application-list-owners; Application.Read.All, with
-   * Directory.Read.All for the owners' names). Undefined when Graph cannot be read: the request
+   * (https://learn.microsoft.com/graph/api/application-list-owners; the inspector's
+   * permissions, incl. reading users for the owners' names). Undefined when Graph cannot be read: the request
    * card then says so.
    */
   async readAppIdentity(appId: string): Promise<AppIdentity | undefined> {
@@ -128,8 +140,12 @@ export class ConsentWriter {
             : 'an owner whose name the bot may not read',
       );
     return {
-      ...(typeof body?.createdDateTime === 'string' ? { createdDateTime: body.createdDateTime } : {}),
-      ...(typeof body?.publisherDomain === 'string' ? { publisherDomain: body.publisherDomain } : {}),
+      ...(typeof body?.createdDateTime === 'string'
+        ? { createdDateTime: body.createdDateTime }
+        : {}),
+      ...(typeof body?.publisherDomain === 'string'
+        ? { publisherDomain: body.publisherDomain }
+        : {}),
       owners: names,
     };
   }
@@ -143,6 +159,8 @@ export class ConsentWriter {
     const answer = await this.send(
       'GET',
       `/servicePrincipals/${encodePathSegment(input.principalId)}/appRoleAssignments`,
+      undefined,
+      'reader',
     );
     if ('error' in answer) return { ok: false, error: answer.error };
     if (answer.status !== 200)
@@ -243,8 +261,11 @@ export class ConsentWriter {
     method: Method,
     path: string,
     body?: unknown,
+    as: 'writer' | 'reader' = 'writer',
   ): Promise<Answer | { error: ErrorInfo }> {
-    const { policy, inspector } = this.options;
+    const { policy } = this.options;
+    const inspector =
+      as === 'reader' ? (this.options.reader ?? this.options.inspector) : this.options.inspector;
     try {
       await inspector.signIn();
     } catch (error) {
@@ -257,7 +278,12 @@ export class ConsentWriter {
     for (let attempt = 0; ; attempt++) {
       let answer: Answer;
       try {
-        answer = await this.once(method, path, body);
+        answer = await this.once(
+          method,
+          path,
+          body,
+          as === 'reader' ? this.readClient : this.client,
+        );
       } catch (error) {
         if (attempt >= policy.maxRetries)
           return { error: unavailable(describeTransportError(error)) };
@@ -288,8 +314,8 @@ export class ConsentWriter {
     }
   }
 
-  private async once(method: Method, path: string, body?: unknown): Promise<Answer> {
-    const request = this.client.api(path).responseType(ResponseType.RAW);
+  private async once(method: Method, path: string, body: unknown, client: Client): Promise<Answer> {
+    const request = client.api(path).responseType(ResponseType.RAW);
     const response = (await (method === 'GET'
       ? request.get()
       : method === 'POST'
@@ -309,4 +335,3 @@ export class ConsentWriter {
     return { status: response.status, body: parsed, headers, requestId: headers['request-id'] };
   }
 }
-

@@ -298,6 +298,8 @@ describe('the Microsoft 365 Agents Toolkit project files', () => {
       'BOT_EMULATOR_OPENID_METADATA_URL',
       'BOT_AUTHORITY_HOST',
       'BOT_TOKEN_SERVICE_URL',
+      // A developer's machine only: inbound auth is never off in Azure (test/security/inbound-settings).
+      'INBOUND_AUTH',
       'BOT_AUTH_TIMEOUT_MS',
       'MAX_BODY_BYTES',
       'SHUTDOWN_GRACE_MS',

@@ -1,3 +1,4 @@
+import { PCEMAIL_APP_ID } from '../../src/simulator/scenarios/healthy-tenant';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,7 @@ afterEach(async () => {
 
 const DELEGATED_MODE = {
   CONSENT_MODE: 'delegated',
+  PCEMAIL_APP_ID,
   APPROVERS: `${APPROVER.aadObjectId},${SECOND_APPROVER.aadObjectId}`,
 };
 const DELEGATED_SCOPES = [

@@ -1,3 +1,4 @@
+import { PCEMAIL_APP_ID } from '../../src/simulator/scenarios/healthy-tenant';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, type BotHarness } from '../support/bot-harness';
 import { cardText, cardVerbs } from '../support/card-text';
@@ -18,7 +19,7 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const GRANT_MODE = { CONSENT_MODE: 'grant', APPROVERS: APPROVER.aadObjectId };
+const GRANT_MODE = { CONSENT_MODE: 'grant', PCEMAIL_APP_ID, APPROVERS: APPROVER.aadObjectId };
 
 describe('admin consent under RBAC for Applications, over HTTP against the simulated tenant', () => {
   it('when RBAC is set up and only a leftover tenant-wide Mail consent fails, then the check card offers no consent request', async () => {

@@ -115,8 +115,8 @@ describe('deployment files', () => {
       ...['infra', 'env'].flatMap((dir) =>
         readdirSync(path.join(root, dir)).map((name) => path.join(dir, name)),
       ),
-      'teamsapp.yml',
-      'teamsapp.local.yml',
+      'm365agents.yml',
+      'm365agents.local.yml',
     ];
     expect(files.length).toBeGreaterThan(4);
     for (const file of files) {
