@@ -28,6 +28,17 @@ export interface AppConfig {
   graphPolicy: GraphPolicy;
   http: HttpSettings;
   notifications: NotificationSettings;
+  rotation: RotationSettings;
+}
+
+/** Guided rotation of PCEmail's secret. */
+export interface RotationSettings {
+  /** Lifetime of a new secret in months (ROTATION_SECRET_MONTHS, 1–24). */
+  secretMonths: number;
+  /** Hours the old secret must stay unused before it may be removed (ROTATION_QUIET_HOURS). */
+  quietHours: number;
+  /** PCEMAIL_SECRET_KEYVAULT_URL: the Key Vault secret the bot keeps PCEmail's secret in. */
+  keyVaultSecretUrl?: string;
 }
 
 export interface BotIdentity {
@@ -312,6 +323,7 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
   };
 
   const notifications = readNotificationSettings(env, problems);
+  const rotation = readRotationSettings(env, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -349,7 +361,25 @@ export function readConfig(env: NodeJS.ProcessEnv, options: { simulated?: boolea
       graphPolicy,
       http,
       notifications,
+      rotation,
     },
+  };
+}
+
+function readRotationSettings(env: NodeJS.ProcessEnv, problems: string[]): RotationSettings {
+  const url = value(env, 'PCEMAIL_SECRET_KEYVAULT_URL');
+  let keyVaultSecretUrl: string | undefined;
+  if (url !== undefined) {
+    // https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret: {vault}/secrets/{name}
+    const ok = /^https?:\/\/[^/\s]+\/secrets\/[0-9A-Za-z-]{1,127}\/?$/.test(url);
+    if (!ok || (url.startsWith('http:') && !isAllowedEndpoint(url))) {
+      problems.push(`PCEMAIL_SECRET_KEYVAULT_URL is "${printable(url)}": use https://<vault>.vault.azure.net/secrets/<name>.`);
+    } else keyVaultSecretUrl = url.replace(/\/+$/, '');
+  }
+  return {
+    secretMonths: readInteger(env, 'ROTATION_SECRET_MONTHS', 12, 1, 24, problems),
+    quietHours: readInteger(env, 'ROTATION_QUIET_HOURS', 24, 1, 24 * 30, problems),
+    ...(keyVaultSecretUrl ? { keyVaultSecretUrl } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { buildHealthyTenant } from './healthy-tenant';
 import { mailboxScenarios } from './mailbox-scenarios';
 import { permissionScenarios } from './permission-scenarios';
 import { restrictionScenarios } from './restriction-scenarios';
+import { rotationScenarios } from './rotation-scenarios';
 import type { Scenario, ScenarioDefinition } from './scenario';
 import { secretScenarios } from './secret-scenarios';
 
@@ -14,6 +15,7 @@ const DEFINITIONS: ScenarioDefinition[] = [
   ...permissionScenarios,
   ...mailboxScenarios,
   ...restrictionScenarios,
+  ...rotationScenarios,
 ];
 
 export function scenarioNames(): string[] {
