@@ -32,6 +32,7 @@ export interface TextBlock extends ElementCommon {
   wrap?: boolean;
   maxLines?: number;
   horizontalAlignment?: HorizontalAlignment;
+  fontType?: 'default' | 'monospace';
 }
 
 export interface Column extends ElementCommon {
@@ -102,8 +103,21 @@ export interface ChoiceSetInput extends InputCommon {
   wrap?: boolean;
 }
 
+/** Its TextRuns are shown as given, never as markdown (a secret value is copied exactly). */
+export interface RichTextBlock extends ElementCommon {
+  type: 'RichTextBlock';
+  inlines: { type: 'TextRun'; text: string; fontType?: 'default' | 'monospace'; size?: TextSize }[];
+}
+
 export type CardElement =
-  TextBlock | ColumnSet | Container | FactSet | ActionSet | TextInput | ChoiceSetInput;
+  | TextBlock
+  | ColumnSet
+  | Container
+  | FactSet
+  | ActionSet
+  | TextInput
+  | ChoiceSetInput
+  | RichTextBlock;
 
 type ActionStyle = 'default' | 'positive' | 'destructive';
 
@@ -134,7 +148,19 @@ export interface ShowCardAction {
   style?: ActionStyle;
 }
 
-export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction;
+/**
+ * Teams posts its data to the bot; with `data.msteams.type` "task/fetch" it opens a dialog instead:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/task-modules/task-modules-bots
+ */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data?: Record<string, unknown>;
+  id?: string;
+  style?: ActionStyle;
+}
+
+export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction | SubmitAction;
 
 /** The card inside an Action.ShowCard: no schema or version of its own. */
 export interface NestedCard {
