@@ -5,6 +5,7 @@ import {
   textBlock,
   type AdaptiveCard,
   type CardAction,
+  type CardElement,
   type TextColor,
 } from './adaptive-card';
 import { cardTitle, tenantBlocks } from './card-parts';
@@ -21,6 +22,8 @@ export interface DiagnosisCardView {
   runAgain: { verb: string; data?: Record<string, unknown> };
   /** Further buttons, e.g. "Request admin consent". */
   extraActions?: CardAction[];
+  /** Extra rows after the results, e.g. the secrets in use (cards/rotation/credential-usage.ts). */
+  extraBody?: CardElement[];
 }
 
 /** Most detail first; each next layout is smaller. */
@@ -57,10 +60,10 @@ const SHORTENED_NOTE =
   'Some details are shortened to fit Teams’ card size limit. Run npx pcemail check for the full text.';
 
 export function renderDiagnosisCard(view: DiagnosisCardView): AdaptiveCard {
-  return fitCard((layout, shortened) => buildCard(view, layout, shortened), [
-    ...LAYOUTS,
-    SMALLEST_LAYOUT,
-  ]);
+  return fitCard(
+    (layout, shortened) => buildCard(view, layout, shortened),
+    [...LAYOUTS, SMALLEST_LAYOUT],
+  );
 }
 
 function buildCard(view: DiagnosisCardView, layout: RowLayout, shortened: boolean): AdaptiveCard {
@@ -77,6 +80,7 @@ function buildCard(view: DiagnosisCardView, layout: RowLayout, shortened: boolea
       ...(diagnosis.checks.length === 0 ? [textBlock('No checks ran.')] : []),
       ...(shortened ? [textBlock(SHORTENED_NOTE, { isSubtle: true, size: 'small' })] : []),
       ...resultGroups(diagnosis.checks, layout),
+      ...(view.extraBody ?? []),
     ],
     actions: [
       executeAction('Run again', view.runAgain.verb, view.runAgain.data),

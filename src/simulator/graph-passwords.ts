@@ -116,7 +116,8 @@ function addPassword(
 function switchAgentLater(state: TenantState, app: Application, keyId: string, now: Date): void {
   const agent = state.signInLogs?.agent;
   if (!agent || agent.appId !== app.appId || agent.switchAfterMinutes === undefined) return;
-  const at = new Date(now.getTime() + agent.switchAfterMinutes * 60_000).toISOString();
+  const offset = (state.signInLogs?.offsetMinutes ?? 0) * 60_000;
+  const at = new Date(now.getTime() + offset + agent.switchAfterMinutes * 60_000).toISOString();
   const current = agent.periods.find((p) => p.to === undefined);
   if (current) current.to = at;
   agent.periods.push({ keyId, from: at });

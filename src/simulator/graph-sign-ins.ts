@@ -51,7 +51,10 @@ export function handleSignIns(req: GraphRequest, state: TenantState, now: Date):
   }
   const filter = parseFilter(req.query.get('$filter'));
   const top = Math.min(Math.max(Number(req.query.get('$top') ?? 1000) || 1000, 1), 1000);
-  const value = filter.eventType === 'serviceprincipal' ? agentSignIns(logs, filter, now, top) : [];
+  const value =
+    filter.eventType === 'serviceprincipal'
+      ? agentSignIns(logs, filter, signInClock(logs, now), top)
+      : [];
   return {
     status: 200,
     body: {
@@ -93,4 +96,22 @@ function agentSignIns(logs: SignInLogs, filter: Filter, now: Date, top: number):
       signInEventTypes: ['servicePrincipal'],
       status: { errorCode: 0, failureReason: null },
     }));
+}
+
+/** The sign-in logs' "now": the simulator's clock plus the offset tests advance. */
+export function signInClock(logs: SignInLogs, now: Date): Date {
+  return new Date(now.getTime() + (logs.offsetMinutes ?? 0) * 60_000);
+}
+
+/** POST /_sim/sign-ins/advance {"minutes": n}: Emplifi Agent's timeline moves n minutes on. */
+export function advanceSignIns(state: TenantState, fields: Record<string, unknown>) {
+  const minutes = fields.minutes;
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
+    return {
+      status: 400,
+      body: { error: { code: 'SimulatorControl', message: 'minutes must be a number >= 0' } },
+    };
+  const logs = (state.signInLogs ??= { licensed: true });
+  logs.offsetMinutes = (logs.offsetMinutes ?? 0) + minutes;
+  return { status: 200, body: { offsetMinutes: logs.offsetMinutes } };
 }

@@ -32,7 +32,9 @@ function areaOf(path: string): Area {
 
 /** A write Graph would carry out (a $batch POST only reads here). */
 function isGraphWrite(call: Call): boolean {
-  return call.method !== 'GET' && call.method !== 'HEAD' && !/^\/v1\.0\/\$batch\/?$/.test(call.rawPath);
+  return (
+    call.method !== 'GET' && call.method !== 'HEAD' && !/^\/v1\.0\/\$batch\/?$/.test(call.rawPath)
+  );
 }
 
 /** The HTTP face of the simulator: transport, latency, faults and logging around the endpoints. */

@@ -29,6 +29,11 @@ export interface TenantState {
  */
 export interface SignInLogs {
   licensed: boolean;
+  /**
+   * Minutes the sign-in logs' clock runs ahead of the simulator's (POST /_sim/sign-ins/advance):
+   * tests move Emplifi Agent's timeline forward without expiring any token.
+   */
+  offsetMinutes?: number;
   agent?: {
     appId: string;
     intervalMinutes: number;

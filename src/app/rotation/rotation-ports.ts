@@ -35,10 +35,25 @@ export interface RotationPorts {
   secretKeyIds(
     appId: string,
   ): Promise<{ ok: true; keyIds: string[] } | { ok: false; message: string }>;
+  /** PCEmail's appId (PCEMAIL_APP_ID, or the one registration named PCEMAIL_APP_NAME); only it is rotated. */
+  pcemailAppId(): Promise<string | undefined>;
+  /** The app's client secrets now, as Entra describes them (never their values). */
+  secrets(
+    appId: string,
+  ): Promise<{ ok: true; secrets: SecretFact[] } | { ok: false; message: string }>;
+  /** Days before expiry when reminders start (EXPIRY_REMINDER_DAYS): Rotate now is offered inside. */
+  reminderWindowDays: number;
   /** The writer acting with the bot's Application.ReadWrite.OwnedBy. */
   passwords: PasswordPort;
   /** Set when PCEMAIL_SECRET_KEYVAULT_URL is. */
   vault?: SecretVaultPort;
+}
+
+export interface SecretFact {
+  keyId: string;
+  displayName: string | null;
+  hint: string | null;
+  endDateTime?: string;
 }
 
 export interface RotationActor extends RotationPerson {
