@@ -20,7 +20,7 @@ function route(req: GraphRequest, rt: Runtime, env: PagingEnv): GraphResponse {
   // The beta endpoint serves only the service-principal sign-in logs here (graph-sign-ins.ts).
   if (req.beta) {
     if (isSegment(root, 'auditLogs') && isSegment(req.segments[1], 'signIns'))
-      return handleSignIns(req, state, rt.now());
+      return handleSignIns(req, state, rt.now(), rt.baseUrl);
     throw graphErrors.segmentNotFound(root);
   }
   if (

@@ -38,7 +38,12 @@ function parseFilter(raw: string | null): Filter {
   return filter;
 }
 
-export function handleSignIns(req: GraphRequest, state: TenantState, now: Date): GraphResponse {
+export function handleSignIns(
+  req: GraphRequest,
+  state: TenantState,
+  now: Date,
+  baseUrl: string,
+): GraphResponse {
   if (req.method !== 'GET') throw graphErrors.methodNotAllowed();
   requireRole(req.caller, READ, graphErrors.insufficientPrivileges);
   const logs = state.signInLogs ?? { licensed: true };
@@ -51,15 +56,23 @@ export function handleSignIns(req: GraphRequest, state: TenantState, now: Date):
   }
   const filter = parseFilter(req.query.get('$filter'));
   const top = Math.min(Math.max(Number(req.query.get('$top') ?? 1000) || 1000, 1), 1000);
-  const value =
+  const skip = Math.max(0, Number(req.query.get('$skiptoken') ?? 0) || 0);
+  const all =
     filter.eventType === 'serviceprincipal'
-      ? agentSignIns(logs, filter, signInClock(logs, now), top)
+      ? agentSignIns(logs, filter, signInClock(logs, now), skip + top + 1)
       : [];
+  const value = all.slice(skip, skip + top);
+  const more = all.length > skip + top;
+  const query = new URLSearchParams(req.query);
+  query.set('$skiptoken', String(skip + top));
   return {
     status: 200,
     body: {
       '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns',
       value,
+      ...(more
+        ? { '@odata.nextLink': `${baseUrl}/beta/auditLogs/signIns?${query.toString()}` }
+        : {}),
     },
   };
 }
@@ -78,9 +91,15 @@ function agentSignIns(logs: SignInLogs, filter: Filter, now: Date, top: number):
     );
     if (end < from) continue;
     const floor = Math.max(from, filter.since ?? -Infinity);
-    for (let at = from + Math.floor((end - from) / step) * step; at >= floor; at -= step) {
+    // The newest `top` of each period suffice: the answer is the newest `top` overall.
+    let taken = 0;
+    for (
+      let at = from + Math.floor((end - from) / step) * step;
+      at >= floor && taken < top;
+      at -= step
+    ) {
       times.push({ at, keyId: period.keyId });
-      if (times.length >= top * 2) break;
+      taken++;
     }
   }
   return times

@@ -25,7 +25,8 @@ type Area = RecordedRequest['area'];
 type Outcome = Pick<RecordedRequest, 'status' | 'fault' | 'clientId' | 'batch'>;
 
 function areaOf(path: string): Area {
-  if (path === '/v1.0' || path.startsWith('/v1.0/') || path.startsWith('/beta/')) return 'graph';
+  if (path === '/v1.0' || path.startsWith('/v1.0/') || /^\/beta\/auditLogs\//i.test(path))
+    return 'graph';
   if (TOKEN_PATH.test(path)) return 'entra';
   return CONSENT_PATH.test(path) ? 'consent' : 'other';
 }

@@ -37,7 +37,10 @@ describe('guided secret rotation, over HTTP against the simulated tenant', () =>
     expectValidCard(check);
     expect(cardText(check)).toMatch(/Secrets in use[\s\S]*last used/);
     const rotate = submitData(check).find((d) => d.verb === 'rotation.start');
-    expect(rotate).toMatchObject({ msteams: { type: 'task/fetch' }, keyId: old?.keyId });
+    expect(rotate).toMatchObject({
+      msteams: { type: 'task/fetch' },
+      keyRef: old?.keyId.slice(0, 8),
+    });
 
     // 2. Rotate now: the dialog shows the value once; the chat gets a card without it.
     const before = h.connector.sent.length;

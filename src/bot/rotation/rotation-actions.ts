@@ -79,8 +79,8 @@ async function openRotationDialog(
   data: CardData,
 ): Promise<TaskModuleTaskInfo | string> {
   const appId = text(data.appId).toLowerCase();
-  const keyId = text(data.keyId).toLowerCase();
-  if (!isGuid(appId) || !isGuid(keyId))
+  const keyRef = text(data.keyRef).toLowerCase();
+  if (!isGuid(appId) || !/^[0-9a-f]{8}$/.test(keyRef))
     return dialog(
       'Rotate now',
       notice('This button is not one PCEmail Ops recognises; nothing was created.'),
@@ -91,6 +91,20 @@ async function openRotationDialog(
       'Rotate now',
       notice(
         'PCEmail Ops rotates only the PCEmail app registration’s secret; nothing was created.',
+      ),
+    );
+  const secrets = await ports.secrets(appId);
+  const matches = secrets.ok
+    ? secrets.secrets.filter((c) => c.keyId.toLowerCase().startsWith(keyRef))
+    : [];
+  const keyId = matches.length === 1 ? matches[0]?.keyId : undefined;
+  if (!keyId)
+    return dialog(
+      'Rotate now',
+      notice(
+        secrets.ok
+          ? 'That secret is no longer on the PCEmail app registration; run the check again. Nothing was created.'
+          : `PCEmail’s secrets could not be read (${secrets.message}); nothing was created. Try again.`,
       ),
     );
   const outcome = await startRotation(ports, {

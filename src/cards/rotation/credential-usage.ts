@@ -30,11 +30,7 @@ export function secretUsageSection(view: SecretUsageView): CardElement[] {
     const used = usagePhrase(view.usage, secret.keyId, formatUtc);
     const items: CardElement[] = [
       textBlock(`Secret ${name}${hint}${ends}`),
-      textBlock(`ID ${plainText(secret.keyId, 40)}${used ? ` · ${used}` : ''}`, {
-        isSubtle: true,
-        size: 'small',
-        spacing: 'none',
-      }),
+      ...(used ? [textBlock(used, { isSubtle: true, size: 'small', spacing: 'none' })] : []),
     ];
     const buttons = secret.rotateOffered
       ? [actionSet([rotateNowAction(view.appId, secret.keyId)])]
@@ -46,4 +42,12 @@ export function secretUsageSection(view: SecretUsageView): CardElement[] {
     ...(note ? [textBlock(note, { isSubtle: true, size: 'small', spacing: 'small' })] : []),
     ...rows,
   ];
+}
+
+/** The reminder's line for one credential: its last use, or (the same note as the check card) why unknown. */
+export function usageLine(usage: UsageFacts, keyId: string): string | undefined {
+  return (
+    usagePhrase(usage, keyId.toLowerCase(), formatUtc)?.replace(/^./, (c) => c.toUpperCase()) ??
+    unknownUsageNote(usage)
+  );
 }

@@ -11,12 +11,24 @@ export const ROTATION_VERBS = {
   discardNew: 'rotation.discardNew',
 } as const;
 
-/** "Rotate now": opens the dialog (task/fetch) that creates the new secret and shows it once. */
+/** Characters of the secret's ID a Rotate now button carries; the bot resolves them on the app. */
+export const KEY_REF_LENGTH = 8;
+
+/**
+ * "Rotate now": opens the dialog (task/fetch) that creates the new secret and shows it once. It
+ * carries the first characters of the old secret's ID only (`keyRef`), resolved against PCEmail's
+ * secrets when clicked: a card never carries a full credential ID.
+ */
 export function rotateNowAction(appId: string, keyId: string, title = 'Rotate now'): SubmitAction {
   return {
     type: 'Action.Submit',
     title,
     style: 'positive',
-    data: { msteams: { type: 'task/fetch' }, verb: ROTATION_VERBS.start, appId, keyId },
+    data: {
+      msteams: { type: 'task/fetch' },
+      verb: ROTATION_VERBS.start,
+      appId,
+      keyRef: keyId.slice(0, KEY_REF_LENGTH).toLowerCase(),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { PCEMAIL_APP_ID, PCEMAIL_SECRET_LABEL, INSPECTOR_SP_ID } from './healthy-tenant';
+import { PCEMAIL_APP_ID, INSPECTOR_SP_ID } from './healthy-tenant';
 import type { ScenarioDefinition, ScenarioDraft } from './scenario';
 import { appByAppId, assignGraphRole, daysFrom, passwordCredential } from './tenant-edits';
 
@@ -9,8 +9,10 @@ import { appByAppId, assignGraphRole, daysFrom, passwordCredential } from './ten
  * Agent signs in as PCEmail every hour and switches to a new secret 10 minutes after it is added.
  */
 function rotationTenant(d: ScenarioDraft, options: { licensed: boolean; owner: boolean }): void {
+  // Its own label: a key id no other scenario uses (the secret-id-pasted scenario configures the
+  // healthy secret's key id as if it were a value).
   const credential = passwordCredential(
-    PCEMAIL_SECRET_LABEL,
+    'pcemail:rotating',
     'PCEmail for Emplifi Agent',
     710,
     730,
