@@ -71,7 +71,9 @@ export function handleSignIns(
       '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns',
       value,
       ...(more
-        ? { '@odata.nextLink': `${baseUrl}/beta/auditLogs/signIns?${query.toString()}` }
+        ? {
+            '@odata.nextLink': `${baseUrl}/beta/auditLogs/signIns?${query.toString().replace(/%24/g, '$')}`,
+          }
         : {}),
     },
   };
