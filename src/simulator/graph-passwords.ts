@@ -64,7 +64,8 @@ export function handlePasswords(req: GraphRequest, state: TenantState, now: Date
   if (!mayWrite(req.caller, state, app)) throw graphErrors.insufficientPrivileges();
   const credential = field(req.body, 'passwordCredential') ?? {};
   if (isSegment(action, 'addPassword')) return addPassword(state, app, credential, now);
-  const keyId = String(field(req.body, 'keyId') ?? '').toLowerCase();
+  const rawKeyId = field(req.body, 'keyId');
+  const keyId = typeof rawKeyId === 'string' ? rawKeyId.toLowerCase() : '';
   const index = app.passwordCredentials.findIndex((p) => p.keyId === keyId);
   // Simulator choice: an unknown keyId answers 404 Request_ResourceNotFound.
   if (index < 0) throw graphErrors.resourceNotFound(keyId);

@@ -55,7 +55,10 @@ export class PasswordWriter {
     if (answer.status !== 200 && answer.status !== 201)
       return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
     const body = (answer.body ?? {}) as Record<string, unknown>;
-    const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const text = (name: string) => {
+      const value = body[name];
+      return typeof value === 'string' ? value : '';
+    };
     return {
       ok: true,
       value: {

@@ -209,7 +209,7 @@ describe('the new value written to Key Vault (PCEMAIL_SECRET_KEYVAULT_URL)', () 
   const vaultEnv = () => ({
     PCEMAIL_SECRET_KEYVAULT_URL: `http://127.0.0.1:${(vault?.address() as AddressInfo).port}/secrets/pcemail-secret`,
   });
-  const vaultToken = { vaultToken: async (scope: string) => `kv-token-for ${scope}` };
+  const vaultToken = { vaultToken: (scope: string) => Promise.resolve(`kv-token-for ${scope}`) };
 
   it('when Key Vault accepts, then the value is written there with the managed identity’s token and the dialog says nothing else is needed', async () => {
     const { h, rotate } = await begin('rotation', vaultEnv(), vaultToken);

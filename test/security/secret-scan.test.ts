@@ -3,7 +3,6 @@ import { startSimulator } from '../../src/simulator';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness';
-import { manualClock } from '../monitor/support/notification-helpers';
 import {
   advanceSignIns,
   dialogCard,

@@ -77,12 +77,16 @@ describe('simulated addPassword, removePassword and service-principal sign-in lo
     const filter = `${SP_FILTER} and appId eq '${pcemail()}'`;
     const first = await signIns(token, filter, '&$top=2');
     expect(first.status).toBe(200);
-    const [a, b] = valuesOf(first);
-    expect(Date.parse(a.createdDateTime)).toBeGreaterThan(Date.parse(b.createdDateTime));
-    const oldKey = a.servicePrincipalCredentialKeyId as string;
+    const [a, b] = valuesOf<{ createdDateTime: string; servicePrincipalCredentialKeyId: string }>(
+      first,
+    );
+    expect(Date.parse(a?.createdDateTime ?? '')).toBeGreaterThan(
+      Date.parse(b?.createdDateTime ?? ''),
+    );
+    const oldKey = a?.servicePrincipalCredentialKeyId ?? '';
     expect(first.body['@odata.nextLink']).toMatch(/\$skiptoken=2/);
-    const next = await graph(sim, first.body['@odata.nextLink'], token);
-    expect(valuesOf(next)[0].createdDateTime).not.toBe(a.createdDateTime);
+    const next = await graph(sim, String(first.body['@odata.nextLink']), token);
+    expect(valuesOf(next)[0].createdDateTime).not.toBe(a?.createdDateTime);
 
     const added = await graph(sim, `/applications(appId='${pcemail()}')/addPassword`, token, {
       method: 'POST',
