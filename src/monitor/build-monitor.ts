@@ -74,6 +74,7 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
   });
   const signIns = new SignInLogReader(inspector, config.endpoints.graph, policy);
   const rotation: ReminderRotation = {
+    signIn: config.consentMode === 'delegated',
     isPcemail: (appId, appName) =>
       config.pcemail.appId
         ? appId.toLowerCase() === config.pcemail.appId.toLowerCase()

@@ -48,6 +48,8 @@ export interface ReminderRotation {
   /** One line per credential key id: "last used …" or why that is unknown. */
   usageLines(appId: string, keyIds: readonly string[]): Promise<Record<string, string>>;
   isPcemail(appId: string, appName: string): boolean;
+  /** CONSENT_MODE=delegated: Rotate now signs the approver in. */
+  signIn: boolean;
 }
 
 const STALE_CLAIM_MS = 10 * 60_000;
@@ -161,7 +163,7 @@ async function remindChannel(
             : {}),
           ...(credential.credential.kind === 'secret' &&
           deps.rotation?.isPcemail(credential.appId, credential.appName)
-            ? { rotatable: true }
+            ? { rotatable: true, rotateWithSignIn: deps.rotation.signIn }
             : {}),
         }),
       );

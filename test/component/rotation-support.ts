@@ -37,7 +37,7 @@ export async function dialogInvoke(
   h: BotHarness,
   name: 'task/fetch' | 'task/submit',
   data: Record<string, unknown>,
-  from: Record<string, unknown> = TEST_USER,
+  from: { id: string; aadObjectId?: string; name?: string } = TEST_USER,
   via?: string,
 ): Promise<{ status: number; body: Record<string, unknown>; raw: string }> {
   const activity = {

@@ -6,6 +6,12 @@ import type { StateStore } from '../../store/state-store';
 import type { AppOnlySignIn } from '../../tenant/app-only-sign-in';
 import { CredentialReader } from '../../tenant/credential-reader';
 import { KeyVaultWriter, type VaultTokenSource } from '../../tenant/key-vault-writer';
+import { graphDefaultScope } from '../../tenant/graph-scope';
+import {
+  delegatedTokenSource,
+  exchangeOnBehalfOf,
+  ROTATION_DELEGATED_SCOPES,
+} from '../../tenant/on-behalf-of';
 import { PasswordWriter } from '../../tenant/password-writer';
 import { SignInLogReader } from '../../tenant/sign-in-log-reader';
 import { realSleep, type TransportPolicy } from '../../tenant/transport-policy';
@@ -80,6 +86,27 @@ export function buildRotationPorts(
       return read.ok ? { ok: true, keyIds: read.secrets.map((s) => s.keyId) } : read;
     },
     passwords: new PasswordWriter(inspector, graph, policy),
+    ...(config.consentMode === 'delegated'
+      ? {
+          delegated: {
+            exchange: (userToken: string) =>
+              exchangeOnBehalfOf(
+                {
+                  tenantId: config.tenant.id,
+                  clientId: config.sso.clientId,
+                  clientSecret: config.sso.clientSecret,
+                  authorityHost: config.endpoints.authority,
+                  graphResource: graphDefaultScope(graph).replace(/\/\.default$/, ''),
+                  policy,
+                },
+                userToken,
+                ROTATION_DELEGATED_SCOPES,
+              ),
+            writerFor: (accessToken: string) =>
+              new PasswordWriter(delegatedTokenSource(accessToken), graph, policy),
+          },
+        }
+      : {}),
     ...(vaultUrl
       ? {
           vault: new KeyVaultWriter({

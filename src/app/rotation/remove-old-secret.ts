@@ -7,7 +7,7 @@ import {
 import { isApprover } from '../../services/consent/approvers';
 import { checkRotation, notApprover, type RotationView } from './advance-rotation';
 import { auditRotation, changeRotation, claimFor, loadRotation } from './rotation-records';
-import type { RotationActor, RotationPorts } from './rotation-ports';
+import type { PasswordPort, RotationActor, RotationPorts } from './rotation-ports';
 
 type Target = 'old' | 'new';
 
@@ -19,7 +19,13 @@ type Target = 'old' | 'new';
  */
 export async function removeSecret(
   ports: RotationPorts,
-  input: { actor: RotationActor; appId: string; target: Target },
+  input: {
+    actor: RotationActor;
+    appId: string;
+    target: Target;
+    /** CONSENT_MODE=delegated: a writer with the approver's own rights (else the bot's). */
+    approverPasswords?: PasswordPort;
+  },
 ): Promise<RotationView> {
   const { actor, appId, target } = input;
   const refreshed = target === 'old' ? await checkRotation(ports, appId) : undefined;
@@ -63,7 +69,7 @@ export async function removeSecret(
     };
   }
   const keyId = target === 'old' ? record.oldKeyId : (record.newKeyId ?? '');
-  const removed = await ports.passwords.remove(appId, keyId);
+  const removed = await (input.approverPasswords ?? ports.passwords).remove(appId, keyId);
   const at = ports.now().toISOString();
   const ours = (current: RotationRecord | undefined) => current?.claim?.token === claim?.token;
   if (!removed.ok) {

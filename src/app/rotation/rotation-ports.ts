@@ -45,9 +45,21 @@ export interface RotationPorts {
   reminderWindowDays: number;
   /** The writer acting with the bot's Application.ReadWrite.OwnedBy. */
   passwords: PasswordPort;
+  /**
+   * CONSENT_MODE=delegated: the approver's Teams sign-in exchanged on-behalf-of for delegated
+   * Application.ReadWrite.All, and a writer acting with it; the bot's own writer is not used then.
+   */
+  delegated?: {
+    exchange(userToken: string): Promise<ApproverRights>;
+    writerFor(accessToken: string): PasswordPort;
+  };
   /** Set when PCEMAIL_SECRET_KEYVAULT_URL is. */
   vault?: SecretVaultPort;
 }
+
+export type ApproverRights =
+  | { ok: true; accessToken: string }
+  | { ok: false; failure: { kind: string; message: string; correlationId?: string } };
 
 export interface SecretFact {
   keyId: string;

@@ -9,7 +9,7 @@ import {
 } from '../../domain/rotation';
 import { isApprover } from '../../services/consent/approvers';
 import { auditRotation, changeRotation, claimFor } from './rotation-records';
-import type { RotationActor, RotationPorts } from './rotation-ports';
+import type { PasswordPort, RotationActor, RotationPorts } from './rotation-ports';
 
 export type StartOutcome =
   | {
@@ -32,8 +32,18 @@ export type StartOutcome =
  */
 export async function startRotation(
   ports: RotationPorts,
-  input: { actor: RotationActor; appId: string; appName: string; oldKeyId: string },
+  input: {
+    actor: RotationActor;
+    appId: string;
+    appName: string;
+    oldKeyId: string;
+    /** CONSENT_MODE=delegated: a writer with the approver's own rights (else the bot's). */
+    approverPasswords?: PasswordPort;
+  },
 ): Promise<StartOutcome> {
+  const rights = input.approverPasswords
+    ? 'with the approver’s own rights'
+    : 'with the bot’s Application.ReadWrite.OwnedBy';
   const { actor, appId } = input;
   const now = ports.now();
   if (!isApprover(ports.approvers, actor.aadObjectId)) {
@@ -73,7 +83,7 @@ export async function startRotation(
       : { kind: 'exists', record: fresh };
   }
   const displayName = newSecretName(actor.name, now);
-  const added = await ports.passwords.add(appId, {
+  const added = await (input.approverPasswords ?? ports.passwords).add(appId, {
     displayName,
     endDateTime: newSecretEnd(now, ports.secretMonths),
   });
@@ -98,8 +108,7 @@ export async function startRotation(
       outcome: 'failed',
       by: actor,
       ...(failure.requestId ? { requestId: failure.requestId } : {}),
-      detail:
-        `${added.error.status ? `HTTP ${added.error.status} ` : ''}${added.error.serviceCode ?? ''} ${added.error.message}`.trim(),
+      detail: `${rights}: ${added.error.status ? `HTTP ${added.error.status} ` : ''}${added.error.serviceCode ?? ''} ${added.error.message}`,
     });
     return { kind: 'failed', record: failed, error: added.error };
   }
@@ -147,7 +156,7 @@ export async function startRotation(
     by: actor,
     keyId: record.newKeyId,
     ...(added.requestId ? { requestId: added.requestId } : {}),
-    detail: `value shown once to ${actor.name} in a dialog`,
+    detail: `${rights}; value shown once to ${actor.name} in a dialog`,
   });
   return {
     kind: 'created',

@@ -9,16 +9,23 @@ import {
 import { removeSecret } from '../../app/rotation/remove-old-secret';
 import type { RotationPorts } from '../../app/rotation/rotation-ports';
 import { startRotation } from '../../app/rotation/start-rotation';
-import { renderNoticeCard, type AdaptiveCard } from '../../cards';
-import { renderRotationCard, renderSecretDialogCard, ROTATION_VERBS } from '../../cards/rotation';
+import { ROTATION_VERBS } from '../../cards/rotation';
 import { isGuid } from '../../domain';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from '../consent/actor';
 
-type CardData = Record<string, unknown>;
-
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+import { registerSignedInRotation } from './rotation-sign-in';
+import {
+  dialog,
+  notCreated,
+  notice,
+  resolveOldSecret,
+  secretDialog,
+  text,
+  viewCard,
+  type CardData,
+} from './rotation-parts';
 
 /**
  * The guided rotation in Teams. Rotate now is a dialog (task/fetch): the new value travels only in
@@ -64,6 +71,10 @@ export function registerRotationActions(app: Bot, deps: BotDeps): void {
   on(ROTATION_VERBS.confirmQuiet, (context, appId) =>
     confirmRotationStep(ports, { actor: actorOf(context), appId, step: 'quiet' }),
   );
+  if (ports.delegated) {
+    registerSignedInRotation(app, deps, ports, ports.delegated);
+    return;
+  }
   on(ROTATION_VERBS.removeOld, (context, appId) =>
     removeSecret(ports, { actor: actorOf(context), appId, target: 'old' }),
   );
@@ -78,118 +89,35 @@ async function openRotationDialog(
   ports: RotationPorts,
   data: CardData,
 ): Promise<TaskModuleTaskInfo | string> {
-  const appId = text(data.appId).toLowerCase();
-  const keyRef = text(data.keyRef).toLowerCase();
-  if (!isGuid(appId) || !/^[0-9a-f]{8}$/.test(keyRef))
-    return dialog(
-      'Rotate now',
-      notice('This button is not one PCEmail Ops recognises; nothing was created.'),
-    );
-  const pcemail = await ports.pcemailAppId();
-  if (pcemail !== appId)
+  // Delegated mode writes with the approver's rights, which a dialog cannot carry: an older card's
+  // dialog button is refused rather than falling back to the bot's own rights.
+  if (ports.delegated)
     return dialog(
       'Rotate now',
       notice(
-        'PCEmail Ops rotates only the PCEmail app registration’s secret; nothing was created.',
+        'Run the check again and choose Rotate now on the new card: it signs you in first. Nothing was created.',
       ),
     );
-  const secrets = await ports.secrets(appId);
-  const matches = secrets.ok
-    ? secrets.secrets.filter((c) => c.keyId.toLowerCase().startsWith(keyRef))
-    : [];
-  const keyId = matches.length === 1 ? matches[0]?.keyId : undefined;
-  if (!keyId)
-    return dialog(
-      'Rotate now',
-      notice(
-        secrets.ok
-          ? 'That secret is no longer on the PCEmail app registration; run the check again. Nothing was created.'
-          : `PCEmail’s secrets could not be read (${secrets.message}); nothing was created. Try again.`,
-      ),
-    );
+  const resolved = await resolveOldSecret(ports, data);
+  if ('refusal' in resolved) return dialog('Rotate now', notice(resolved.refusal));
   const outcome = await startRotation(ports, {
     actor: actorOf(context),
-    appId,
+    appId: resolved.appId,
     appName: deps.appName,
-    oldKeyId: keyId,
+    oldKeyId: resolved.keyId,
   });
-  switch (outcome.kind) {
-    case 'not-approver':
-      return dialog(
-        'Rotate now',
-        notice(
-          'Only an approver of PCEmail Ops (APPROVERS) can rotate PCEmail’s secret; nothing was created.',
-        ),
-      );
-    case 'exists':
-      return dialog(
-        'Rotation under way',
-        viewCard(
-          deps,
-          ports,
-          { kind: 'rotation', record: outcome.record },
-          'A rotation of this secret is already under way; nothing new was created.',
-        ),
-      );
-    case 'failed':
-      return dialog(
-        'Rotate now',
-        notice(
-          `Microsoft Graph did not create the new secret: ${outcome.error.message}` +
-            `${outcome.error.status === 403 ? ' PCEmail Ops needs Application.ReadWrite.OwnedBy and must be an owner of the PCEmail app registration (docs/DEPLOYMENT.md).' : ''}` +
-            `${outcome.error.requestId ? ` Graph request id: ${outcome.error.requestId}.` : ''} Nothing was created; try again.`,
-        ),
-      );
-    case 'created': {
-      // The card in the chat: where the rotation stands, without the value.
-      await context.sendActivity(
-        MessageFactory.attachment(
-          CardFactory.adaptiveCard(
-            viewCard(deps, ports, { kind: 'rotation', record: outcome.record }),
-          ),
-        ),
-      );
-      const record = outcome.record;
-      return dialog(
-        'New PCEmail secret',
-        renderSecretDialogCard({
-          appName: deps.appName,
-          appId,
-          rotationId: record.id,
-          keyId: record.newKeyId ?? '',
-          displayName: record.newDisplayName ?? '',
-          endDateTime: record.newEndDateTime ?? '',
-          secretText: outcome.secretText,
-          keyVault: record.keyVault ?? 'not-configured',
-          ...(outcome.keyVaultProblem ? { keyVaultProblem: outcome.keyVaultProblem } : {}),
-        }),
-      );
-    }
-  }
-}
-
-function viewCard(
-  deps: BotDeps,
-  ports: RotationPorts,
-  view: RotationView,
-  extra?: string,
-): AdaptiveCard {
-  if (view.kind === 'none') return notice('There is no rotation of PCEmail’s secret under way.');
-  const note = extra ? { tone: 'info' as const, text: extra } : view.notice;
-  return renderRotationCard({
-    record: view.record,
-    now: deps.now(),
-    quietHours: ports.quietHours,
-    ...(note ? { notice: note } : {}),
-  });
-}
-
-function dialog(title: string, card: AdaptiveCard): TaskModuleTaskInfo {
-  return { title, width: 'medium', height: 'medium', card: CardFactory.adaptiveCard(card) };
-}
-
-function notice(line: string): AdaptiveCard {
-  return renderNoticeCard({ title: 'Secret rotation', lines: [line], tone: 'warning' });
+  if (outcome.kind !== 'created')
+    return dialog(
+      outcome.kind === 'exists' ? 'Rotation under way' : 'Rotate now',
+      notCreated(deps, ports, outcome, false),
+    );
+  // The card in the chat: where the rotation stands, without the value.
+  await context.sendActivity(
+    MessageFactory.attachment(
+      CardFactory.adaptiveCard(viewCard(deps, ports, { kind: 'rotation', record: outcome.record })),
+    ),
+  );
+  return secretDialog(deps, outcome.record, outcome.secretText, outcome.keyVaultProblem);
 }
 
 async function guardedDialog<T>(

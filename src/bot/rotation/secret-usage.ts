@@ -28,6 +28,7 @@ export async function secretUsageRows(
     return secretUsageSection({
       appId,
       usage,
+      signIn: ports.delegated !== undefined,
       secrets: read.secrets.map((s) => ({
         ...s,
         rotateOffered:

@@ -43,6 +43,8 @@ export interface SecretReminderView {
   usage?: string;
   /** PCEmail's own secret: the card offers Rotate now (the guided rotation's dialog). */
   rotatable?: boolean;
+  /** CONSENT_MODE=delegated: Rotate now signs the approver in (an Action.Execute). */
+  rotateWithSignIn?: boolean;
 }
 
 /** A secret-expiry reminder (DESIGN §5): what expires, when, what breaks, how to rotate. */
@@ -109,7 +111,16 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
   return adaptiveCard({
     body,
     actions: [
-      ...(view.rotatable ? [rotateNowAction(view.appId, view.credential.keyId)] : []),
+      ...(view.rotatable
+        ? [
+            rotateNowAction(
+              view.appId,
+              view.credential.keyId,
+              'Rotate now',
+              view.rotateWithSignIn ?? false,
+            ),
+          ]
+        : []),
       ...(view.snoozed ? [] : [executeAction(`Snooze ${SNOOZE_DAYS} days`, SNOOZE_VERB, data)]),
       executeAction('Check now', CHECK_NOW_VERB, data),
     ],

@@ -17,6 +17,8 @@ export interface SecretUsageView {
   appId: string;
   secrets: SecretUsageRow[];
   usage: UsageFacts;
+  /** CONSENT_MODE=delegated: Rotate now signs the approver in (an Action.Execute). */
+  signIn?: boolean;
 }
 
 /** The check card's per-secret rows: which secret Emplifi Agent uses, and Rotate now where due. */
@@ -33,7 +35,7 @@ export function secretUsageSection(view: SecretUsageView): CardElement[] {
       ...(used ? [textBlock(used, { isSubtle: true, size: 'small', spacing: 'none' })] : []),
     ];
     const buttons = secret.rotateOffered
-      ? [actionSet([rotateNowAction(view.appId, secret.keyId)])]
+      ? [actionSet([rotateNowAction(view.appId, secret.keyId, 'Rotate now', view.signIn)])]
       : [];
     return columnSet([column([...items, ...buttons], { width: 'stretch' })], { spacing: 'small' });
   });

@@ -11,13 +11,17 @@ import {
 import { cardTitle } from '../card-parts';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
-import { rotateNowAction, ROTATION_VERBS } from './rotation-verbs';
+import { revealAction, rotateNowAction, ROTATION_VERBS } from './rotation-verbs';
 
 export interface RotationCardView {
   record: RotationRecord;
   now: Date;
   quietHours: number;
   notice?: { tone: 'info' | 'warning' | 'error'; text: string };
+  /** CONSENT_MODE=delegated: Rotate now signs the approver in. */
+  signIn?: boolean;
+  /** The clicker's own answer after a signed-in Rotate now: the button that opens the value's dialog. */
+  reveal?: boolean;
 }
 
 const STEP_WORDS: Record<RotationRecord['state'], string> = {
@@ -89,6 +93,7 @@ export function renderRotationCard(view: RotationCardView): AdaptiveCard {
     );
   const actions: CardAction[] = [];
   if (record.state === 'created') {
+    if (view.reveal) actions.push(revealAction(record.appId, record.id));
     if (!record.savedAt)
       body.push(
         textBlock(
@@ -139,7 +144,7 @@ export function renderRotationCard(view: RotationCardView): AdaptiveCard {
   }
   if (record.state === 'removed' || record.state === 'discarded' || record.state === 'failed') {
     if (record.state !== 'removed')
-      actions.push(rotateNowAction(record.appId, record.oldKeyId, 'Rotate now'));
+      actions.push(rotateNowAction(record.appId, record.oldKeyId, 'Rotate now', view.signIn));
   }
   if (record.state === 'creating' || record.state === 'removing' || record.state === 'discarding')
     actions.push(executeAction('Refresh', ROTATION_VERBS.check, data));

@@ -1,8 +1,12 @@
-import type { SubmitAction } from '../adaptive-card';
+import { executeAction, type ExecuteAction, type SubmitAction } from '../adaptive-card';
 
 /** Verbs of the guided rotation: `start` and `saved` are dialog (task/fetch, task/submit) verbs. */
 export const ROTATION_VERBS = {
   start: 'rotation.start',
+  /** CONSENT_MODE=delegated: Rotate now as an Action.Execute, so that Teams signs the approver in. */
+  begin: 'rotation.begin',
+  /** CONSENT_MODE=delegated: the dialog that shows the value created in the signed-in turn, once. */
+  reveal: 'rotation.reveal',
   saved: 'rotation.saved',
   check: 'rotation.check',
   confirmInUse: 'rotation.confirmInUse',
@@ -19,7 +23,15 @@ export const KEY_REF_LENGTH = 8;
  * carries the first characters of the old secret's ID only (`keyRef`), resolved against PCEmail's
  * secrets when clicked: a card never carries a full credential ID.
  */
-export function rotateNowAction(appId: string, keyId: string, title = 'Rotate now'): SubmitAction {
+export function rotateNowAction(
+  appId: string,
+  keyId: string,
+  title = 'Rotate now',
+  signIn = false,
+): SubmitAction | ExecuteAction {
+  const keyRef = keyId.slice(0, KEY_REF_LENGTH).toLowerCase();
+  if (signIn)
+    return executeAction(title, ROTATION_VERBS.begin, { appId, keyRef }, { style: 'positive' });
   return {
     type: 'Action.Submit',
     title,
@@ -28,7 +40,17 @@ export function rotateNowAction(appId: string, keyId: string, title = 'Rotate no
       msteams: { type: 'task/fetch' },
       verb: ROTATION_VERBS.start,
       appId,
-      keyRef: keyId.slice(0, KEY_REF_LENGTH).toLowerCase(),
+      keyRef,
     },
+  };
+}
+
+/** "Show the new secret (once)": the dialog for the approver whose signed-in click created it. */
+export function revealAction(appId: string, rotationId: string): SubmitAction {
+  return {
+    type: 'Action.Submit',
+    title: 'Show the new secret (once)',
+    style: 'positive',
+    data: { msteams: { type: 'task/fetch' }, verb: ROTATION_VERBS.reveal, appId, rotationId },
   };
 }
