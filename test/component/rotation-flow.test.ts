@@ -13,6 +13,7 @@ import {
   type Started,
 } from './rotation-support';
 import { FileStateStore } from '../../src/store';
+import { inChannel, JOBS_KEY, postsTo, runJob } from '../monitor/support/notification-helpers';
 
 let started: Started | undefined;
 afterEach(async () => {
@@ -105,5 +106,37 @@ describe('guided secret rotation, over HTTP against the simulated tenant', () =>
     );
     expect(h.logLines.join('\n')).not.toContain(value);
     expect(TEST_USER.name).toBe('Ada Admin');
+  });
+
+  it('when the reminder is due, then it says when the secret was last used and offers Rotate now; once the old secret is removed, its reminders stop', async () => {
+    started = await startRotationHarness('rotation', { JOBS_KEY });
+    const s = started;
+    const { h } = s;
+    const ADMINS = '19:pcemail-admins@thread.tacv2';
+    await h.say('notify here', inChannel(h, ADMINS));
+    await runJob(h, 'secret-expiry');
+    const [reminder] = postsTo(h.connector, ADMINS).filter((c) =>
+      /client secret expires in/.test(cardText(c)),
+    );
+    expectValidCard(reminder ?? {});
+    expect(cardText(reminder)).toMatch(/Last used \d+ \w+ \d{4}, \d\d:\d\d UTC/);
+    const rotate = submitData(reminder).find((d) => d.verb === 'rotation.start');
+    expect(rotate).toBeDefined();
+
+    const opened = await dialogInvoke(h, 'task/fetch', rotate ?? {});
+    expect(secretShown(dialogCard(opened.body))).toBeDefined();
+    await advance(s, 15);
+    await h.execute('rotation.check', { appId: rotate?.appId });
+    await advance(s, 25 * 60);
+    await h.execute('rotation.check', { appId: rotate?.appId });
+    const removed = await h.execute('rotation.removeOld', { appId: rotate?.appId });
+    expect(cardText(removed.body.value)).toMatch(/old secret was removed/);
+
+    // Days later the old secret would have crossed the next thresholds: nothing more is posted.
+    const before = postsTo(h.connector, ADMINS).length;
+    s.clock.set(s.clock.now().getTime() + 10 * 86_400_000);
+    const report = await runJob(h, 'secret-expiry');
+    expect(report.ran).toBe(true);
+    expect(postsTo(h.connector, ADMINS)).toHaveLength(before);
   });
 });
