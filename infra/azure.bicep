@@ -84,6 +84,15 @@ param ssoConnectionName string = ''
 @description('Days before a secret expires at which reminders are posted (EXPIRY_REMINDER_DAYS).')
 param expiryReminderDays string = '30,14,7,3,1,0'
 
+@description('Lifetime in months of a PCEmail secret made by Rotate now (ROTATION_SECRET_MONTHS, 1-24).')
+param rotationSecretMonths string = '12'
+
+@description('Hours the old PCEmail secret must stay unused before Remove old secret is offered (ROTATION_QUIET_HOURS).')
+param rotationQuietHours string = '24'
+
+@description('Rotate now writes the new PCEmail secret into this Key Vault (PCEMAIL_SECRET_KEYVAULT_URL): true or false.')
+param rotationWritesKeyVault string = 'true'
+
 @secure()
 @description('Bearer key of the /api/jobs endpoints for an external scheduler (JOBS_KEY); empty = off.')
 param jobsKey string = ''
@@ -180,6 +189,7 @@ resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
 // Built-in roles: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
 // Blob reads, writes and leases on the state container only.
 resource stateAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -236,6 +246,18 @@ resource pcemailSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!emp
   name: 'pcemail-client-secret'
   properties: {
     value: pcemailClientSecret
+  }
+}
+
+// Rotate now writes a new version of PCEmail's secret: the identity may write that one secret only.
+var rotationVaultWrite = rotationWritesKeyVault == 'true' && !empty(pcemailClientSecret)
+resource pcemailSecretWrite 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (rotationVaultWrite) {
+  name: guid(keyVault.id, 'pcemail-client-secret', identity.id, keyVaultSecretsOfficer)
+  scope: pcemailSecret
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
   }
 }
 
@@ -431,6 +453,18 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'EXPIRY_REMINDER_DAYS'
           value: expiryReminderDays
+        }
+        {
+          name: 'ROTATION_SECRET_MONTHS'
+          value: rotationSecretMonths
+        }
+        {
+          name: 'ROTATION_QUIET_HOURS'
+          value: rotationQuietHours
+        }
+        {
+          name: 'PCEMAIL_SECRET_KEYVAULT_URL'
+          value: rotationVaultWrite ? '${keyVault.properties.vaultUri}secrets/pcemail-client-secret' : ''
         }
         {
           name: 'WATCHED_APP_IDS'

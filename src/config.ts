@@ -36,6 +36,7 @@ export interface AppConfig {
   http: HttpSettings;
   notifications: NotificationSettings;
   inbound: InboundSettings;
+  rotation: RotationSettings;
 }
 
 /** Who may reach the bot and where it may answer (docs/SECURITY.md "Inbound trust"). */
@@ -46,6 +47,16 @@ export interface InboundSettings {
   listenHost: string;
   /** Replies and proactive posts go only under these (ALLOWED_SERVICE_URLS). */
   allowedServiceUrls: string[];
+}
+
+/** Guided rotation of PCEmail's secret. */
+export interface RotationSettings {
+  /** Lifetime of a new secret in months (ROTATION_SECRET_MONTHS, 1–24). */
+  secretMonths: number;
+  /** Hours the old secret must stay unused before it may be removed (ROTATION_QUIET_HOURS). */
+  quietHours: number;
+  /** PCEMAIL_SECRET_KEYVAULT_URL: the Key Vault secret the bot keeps PCEmail's secret in. */
+  keyVaultSecretUrl?: string;
 }
 
 export interface BotIdentity {
@@ -339,6 +350,7 @@ export function readConfig(
       `CONSENT_MODE is ${consentMode} but PCEMAIL_APP_ID is empty: set PCEMAIL_APP_ID to the Application (client) ID of PCEmail, so a grant never goes to an app found by its display name.`,
     );
   }
+  const rotation = readRotationSettings(env, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -377,6 +389,7 @@ export function readConfig(
       http,
       notifications,
       inbound,
+      rotation,
     },
   };
 }
@@ -417,6 +430,23 @@ function readInboundSettings(
     auth,
     listenHost: auth ? '0.0.0.0' : '127.0.0.1',
     allowedServiceUrls: configured.length > 0 ? configured : defaults,
+  };
+}
+
+function readRotationSettings(env: NodeJS.ProcessEnv, problems: string[]): RotationSettings {
+  const url = value(env, 'PCEMAIL_SECRET_KEYVAULT_URL');
+  let keyVaultSecretUrl: string | undefined;
+  if (url !== undefined) {
+    // https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret: {vault}/secrets/{name}
+    const ok = /^https?:\/\/[^/\s]+\/secrets\/[0-9A-Za-z-]{1,127}\/?$/.test(url);
+    if (!ok || (url.startsWith('http:') && !isAllowedEndpoint(url))) {
+      problems.push(`PCEMAIL_SECRET_KEYVAULT_URL is "${printable(url)}": use https://<vault>.vault.azure.net/secrets/<name>.`);
+    } else keyVaultSecretUrl = url.replace(/\/+$/, '');
+  }
+  return {
+    secretMonths: readInteger(env, 'ROTATION_SECRET_MONTHS', 12, 1, 24, problems),
+    quietHours: readInteger(env, 'ROTATION_QUIET_HOURS', 24, 1, 24 * 30, problems),
+    ...(keyVaultSecretUrl ? { keyVaultSecretUrl } : {}),
   };
 }
 

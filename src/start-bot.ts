@@ -1,3 +1,4 @@
+import { buildRotationPorts } from './app/rotation/build-rotation';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { exchangeEnvironmentOf } from './domain/cloud';
@@ -17,6 +18,7 @@ import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './services/build-services';
 import { buildConsentService } from './services/consent';
 import { createStateStore } from './store/create-store';
+import type { VaultTokenSource } from './tenant/key-vault-writer';
 
 export interface StartOptions extends ServiceOptions {
   logger: Logger;
@@ -24,6 +26,8 @@ export interface StartOptions extends ServiceOptions {
   port?: number;
   /** The clock proactive sends are paced and retried on (tests pass a virtual one). */
   pacing?: PacingClock;
+  /** Key Vault token source for the rotation's write (tests); default the managed identity. */
+  vaultToken?: VaultTokenSource;
 }
 
 /** Builds every part from the configuration and starts serving; the one place they are joined. */
@@ -83,6 +87,13 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     },
     consent,
     notifications: monitor.facts,
+    rotation: buildRotationPorts(config, services.inspector, {
+      store,
+      logger: options.logger,
+      now,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.vaultToken ? { vaultToken: options.vaultToken } : {}),
+    }),
   });
   // Scheduled work, run in-process on a schedule and on demand through POST /api/jobs/<name>.
   const consentJob = consent.job();

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { NotificationFacts } from '../monitor/build-monitor';
 import type { Notifier } from '../monitor/notifier';
 import type { ConversationRegistry } from './conversation-registry';
+import type { RotationPorts } from '../app/rotation/rotation-ports';
 import type { ConsentService } from '../services/consent';
 import type { PermissionCheck } from '../services/permission-check';
 import type { StateStore } from '../store/state-store';
@@ -37,4 +38,6 @@ export interface BotDeps {
   exchangeEnvironment?: ExchangeEnvironment;
   /** What is posted where and when (schedules, watched apps), for `notifications`. */
   notifications?: NotificationFacts;
+  /** Guided rotation of PCEmail's secret (src/app/rotation); absent in tests that do not need it. */
+  rotation?: RotationPorts;
 }

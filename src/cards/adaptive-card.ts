@@ -34,6 +34,7 @@ export interface TextBlock extends ElementCommon {
   wrap?: boolean;
   maxLines?: number;
   horizontalAlignment?: HorizontalAlignment;
+  fontType?: 'default' | 'monospace';
 }
 
 export interface Column extends ElementCommon {
@@ -111,6 +112,7 @@ export interface TextRun {
   fontType?: 'default' | 'monospace';
   weight?: TextWeight;
   isSubtle?: boolean;
+  size?: TextSize;
 }
 
 export interface RichTextBlock extends ElementCommon {
@@ -178,8 +180,25 @@ export interface ToggleVisibilityAction {
   id?: string;
 }
 
+/**
+ * A plain Action.Submit: Teams posts its data to the bot; with `data.msteams.type` "task/fetch" it opens a dialog instead:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/task-modules/task-modules-bots
+ */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data?: Record<string, unknown>;
+  id?: string;
+  style?: ActionStyle;
+}
+
 export type CardAction =
-  ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction | CommandAction;
+  | ExecuteAction
+  | OpenUrlAction
+  | ShowCardAction
+  | ToggleVisibilityAction
+  | CommandAction
+  | SubmitAction;
 
 /** The card inside an Action.ShowCard: no schema or version of its own. */
 export interface NestedCard {

@@ -25,6 +25,8 @@ export interface DiagnosisCardView {
   runAgain: { verb: string; data?: Record<string, unknown> };
   /** Further buttons, e.g. "Request admin consent". */
   extraActions?: CardAction[];
+  /** Extra rows after the results, e.g. the secrets in use (cards/rotation/credential-usage.ts). */
+  extraBody?: CardElement[];
 }
 
 /** Most detail first; each next layout is smaller. */
@@ -81,6 +83,7 @@ function buildCard(view: DiagnosisCardView, layout: RowLayout, shortened: boolea
       ...(diagnosis.checks.length === 0 ? [textBlock('No checks ran.')] : []),
       ...(shortened ? [textBlock(SHORTENED_NOTE, { isSubtle: true, size: 'small' })] : []),
       ...notPassingGroups(diagnosis.checks, layout),
+      ...(view.extraBody ?? []),
       ...passedSection(diagnosis, layout),
     ],
     actions: [

@@ -12,7 +12,10 @@ import { MailboxIngestionReader, type IngestionSweep } from '../tenant/mailbox-i
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { runIngestion, type IngestionSource } from './ingestion-job';
 import type { Notifier } from './notifier';
-import { runSecretExpiry, type CredentialSource } from './secret-expiry-job';
+import { runSecretExpiry, type CredentialSource, type ReminderRotation } from './secret-expiry-job';
+import { usageLine } from '../cards/rotation/credential-usage';
+import { SIGN_IN_WINDOW_DAYS, type UsageFacts } from '../domain/rotation';
+import { SignInLogReader } from '../tenant/sign-in-log-reader';
 
 export const SECRET_EXPIRY_JOB = 'secret-expiry';
 export const INGESTION_STATUS_JOB = 'ingestion-status';
@@ -59,15 +62,47 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
       identity,
     });
 
+  const inspector = signIn(
+    config.inspector.clientId,
+    config.inspector.clientSecret,
+    'the inspector identity (GRAPH_CLIENT_ID)',
+  );
   const credentialReader = new CredentialReader({
-    inspector: signIn(
-      config.inspector.clientId,
-      config.inspector.clientSecret,
-      'the inspector identity (GRAPH_CLIENT_ID)',
-    ),
+    inspector,
     graphEndpoint: config.endpoints.graph,
     policy,
   });
+  const signIns = new SignInLogReader(inspector, config.endpoints.graph, policy);
+  const rotation: ReminderRotation = {
+    signIn: config.consentMode === 'delegated',
+    isPcemail: (appId, appName) =>
+      config.pcemail.appId
+        ? appId.toLowerCase() === config.pcemail.appId.toLowerCase()
+        : appName === config.pcemail.appName,
+    usageLines: async (appId, keyIds) => {
+      const read = await signIns.lastUse(appId, keyIds, options.now(), SIGN_IN_WINDOW_DAYS);
+      const facts: UsageFacts = read.ok
+        ? {
+            known: true,
+            windowDays: read.windowDays,
+            uses: keyIds.map((k) => ({
+              keyId: k.toLowerCase(),
+              ...(read.lastUsed[k] ? { lastUsed: read.lastUsed[k] } : {}),
+            })),
+          }
+        : {
+            known: false,
+            reason: read.reason,
+            ...(read.requestId ? { requestId: read.requestId } : {}),
+          };
+      const lines: Record<string, string> = {};
+      for (const keyId of keyIds) {
+        const line = usageLine(facts, keyId);
+        if (line) lines[keyId] = line;
+      }
+      return lines;
+    },
+  };
   const pcemailTarget: WatchedAppTarget = config.pcemail.appId
     ? { appId: config.pcemail.appId }
     : { name: config.pcemail.appName };
@@ -114,6 +149,7 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
           thresholds: config.expiryReminderDays,
           simulated,
           logger: options.logger,
+          rotation,
         },
         run,
       ),

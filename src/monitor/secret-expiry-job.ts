@@ -41,6 +41,16 @@ export interface SecretExpiryDeps {
   logger: Logger;
   /** Channels posted to at once; the notifier paces them within the Teams limits. */
   concurrency?: number;
+  /** Which secret is in use (sign-in logs) and which app is PCEmail (Rotate now): app/rotation. */
+  rotation?: ReminderRotation;
+}
+
+export interface ReminderRotation {
+  /** One line per credential key id: "last used …" or why that is unknown. */
+  usageLines(appId: string, keyIds: readonly string[]): Promise<Record<string, string>>;
+  isPcemail(appId: string, appName: string): boolean;
+  /** CONSENT_MODE=delegated: Rotate now signs the approver in. */
+  signIn: boolean;
 }
 
 const STALE_CLAIM_MS = 10 * 60_000;
@@ -75,6 +85,7 @@ export async function runSecretExpiry(
   const crossed = all.filter(
     (c) => reminderDue(c, now, deps.thresholds, undefined, undefined) !== undefined,
   );
+  const usage = await usageOf(deps, crossed);
   const counts = {
     posted: 0,
     failed: 0,
@@ -95,7 +106,7 @@ export async function runSecretExpiry(
     async (target) => {
       for (const credential of crossed) {
         if (run?.signal.aborted) return;
-        const result = await remindChannel(deps, target, credential, all);
+        const result = await remindChannel(deps, target, credential, all, usage);
         if (result === 'sent') counts.posted++;
         else if (result === 'failed') counts.failed++;
         else if (result === 'gone') {
@@ -117,6 +128,7 @@ async function remindChannel(
   target: ChannelTarget,
   credential: WatchedCredential,
   all: readonly WatchedCredential[],
+  usage: Record<string, string>,
 ): Promise<string> {
   const key = reminderKey(channelLedgerPrefix(target.conversation.key), credential);
   const { result } = await deliverOnce<ReminderRecord, number>({
@@ -147,6 +159,13 @@ async function remindChannel(
           expired: credential.end <= now,
           ...(newer ? { newer: newer.credential } : {}),
           simulated: deps.simulated,
+          ...(usage[credential.credential.keyId]
+            ? { usage: usage[credential.credential.keyId] }
+            : {}),
+          ...(credential.credential.kind === 'secret' &&
+          deps.rotation?.isPcemail(credential.appId, credential.appName)
+            ? { rotatable: true, rotateWithSignIn: deps.rotation.signIn }
+            : {}),
         }),
       );
     },
@@ -172,4 +191,23 @@ export async function forgetGoneChannel(
   await deps.store.delete(subscriptionKey(target.conversation.key));
   const ledger = await deps.store.list(channelLedgerPrefix(target.conversation.key));
   await mapPool(ledger, 8, (key) => deps.store.delete(key));
+}
+
+/** The sign-in facts for the due credentials, read once per run (not per channel). */
+async function usageOf(
+  deps: SecretExpiryDeps,
+  crossed: readonly WatchedCredential[],
+): Promise<Record<string, string>> {
+  if (!deps.rotation) return {};
+  const byApp = new Map<string, string[]>();
+  for (const c of crossed) byApp.set(c.appId, [...(byApp.get(c.appId) ?? []), c.credential.keyId]);
+  const lines: Record<string, string> = {};
+  for (const [appId, keyIds] of byApp) {
+    try {
+      Object.assign(lines, await deps.rotation.usageLines(appId, keyIds));
+    } catch (error) {
+      deps.logger.warn({ err: { message: (error as Error).message } }, 'sign-in logs not read');
+    }
+  }
+  return lines;
 }

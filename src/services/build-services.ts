@@ -18,6 +18,8 @@ export interface ServiceOptions {
 
 export interface Services {
   reader: TenantReader;
+  /** The bot's own Graph identity (GRAPH_CLIENT_ID); the secret rotation writes with it. */
+  inspector: AppOnlySignIn;
   permissionCheck: PermissionCheck;
   /** Consent approval: what consent is missing now, and the bot's Graph writes to grant it. */
   consentInspection: () => Promise<ConsentInspection>;
@@ -56,6 +58,7 @@ export function buildServices(config: AppConfig, options: ServiceOptions = {}): 
   });
   return {
     reader,
+    inspector,
     permissionCheck: createPermissionCheck(reader, config.pcemail),
     consentInspection: inspectConsent(reader, config.pcemail),
     consentWriter: new ConsentWriter({ inspector, graphEndpoint: config.endpoints.graph, policy }),

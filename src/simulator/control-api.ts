@@ -1,5 +1,6 @@
 import { consentDelegatedScopes, mintUserToken } from './entra-obo';
 import { validateFaults, type FaultInjector } from './fault-injector';
+import { advanceSignIns } from './graph-sign-ins';
 import type { RequestLog } from './request-log';
 import type { Runtime } from './runtime';
 import { publicState, scenarioInfo } from './scenario-info';
@@ -82,6 +83,8 @@ export function handleControl(
       return mintUserToken(deps.rt, fields);
     case 'POST /_sim/sso/consent':
       return consentDelegatedScopes(deps.rt, fields);
+    case 'POST /_sim/sign-ins/advance':
+      return advanceSignIns(deps.rt.state, fields);
     default:
       if (method === 'POST' && path.startsWith('/_sim/tenant/')) {
         return editTenant(deps.rt, path.slice('/_sim/tenant/'.length).replace(/\/+$/, ''), fields);

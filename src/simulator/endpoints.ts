@@ -48,7 +48,9 @@ export function answerGraph(
   faults: FaultInjector,
   ids: RequestIds,
 ): Reply {
-  const graphCall = { ...call, rawPath: call.rawPath.slice('/v1.0'.length) };
+  // '/v1.0' and '/beta' have the same length.
+  const beta = call.rawPath.startsWith('/beta');
+  const graphCall = { ...call, rawPath: call.rawPath.slice('/v1.0'.length), beta };
   const { response, caller, batch } = handleGraphCall(graphCall, rt, faults, ids);
   return {
     status: response.status,

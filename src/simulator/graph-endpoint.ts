@@ -14,6 +14,8 @@ export interface GraphCall {
   rawQuery: string;
   headers: Record<string, string>;
   body: string;
+  /** Arrived under /beta. */
+  beta?: boolean;
 }
 
 export interface GraphOutcome {
@@ -58,6 +60,7 @@ export function handleGraphCall(
       headers: call.headers,
       body,
       caller,
+      ...(call.beta ? { beta: true } : {}),
     };
     return { response: dispatchGraph(request, rt, ids), caller };
   } catch (err) {

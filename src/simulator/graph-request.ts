@@ -22,6 +22,8 @@ export interface GraphRequest {
   headers: Record<string, string>;
   body: unknown;
   caller: Caller;
+  /** Arrived under /beta rather than /v1.0. */
+  beta?: boolean;
 }
 
 export interface GraphResponse {

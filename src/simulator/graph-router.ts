@@ -7,14 +7,27 @@ import {
 } from './graph-directory';
 import { GraphHttpError, graphErrorBody, graphErrors, type RequestIds } from './graph-errors';
 import { handleMail } from './graph-mail';
+import { handlePasswords } from './graph-passwords';
 import { handlePermissionGrants, handleServicePrincipalGrants } from './graph-permission-grants';
 import { isSegment, type GraphRequest, type GraphResponse } from './graph-request';
+import { handleSignIns } from './graph-sign-ins';
 import type { PagingEnv } from './odata-query';
 import type { Runtime } from './runtime';
 
 function route(req: GraphRequest, rt: Runtime, env: PagingEnv): GraphResponse {
   const state = rt.state;
   const [root = '', , navigation] = req.segments;
+  // The beta endpoint serves only the service-principal sign-in logs here (graph-sign-ins.ts).
+  if (req.beta) {
+    if (isSegment(root, 'auditLogs') && isSegment(req.segments[1], 'signIns'))
+      return handleSignIns(req, state, rt.now(), rt.baseUrl);
+    throw graphErrors.segmentNotFound(root);
+  }
+  if (
+    isSegment(root, 'applications') &&
+    (isSegment(navigation, 'addPassword') || isSegment(navigation, 'removePassword'))
+  )
+    return handlePasswords(req, state, rt.now());
   if (isSegment(root, 'applications')) return handleApplications(req, state, env);
   if (isSegment(root, 'servicePrincipals')) {
     if (navigation === undefined) return handleServicePrincipal(req, state, env);

@@ -40,6 +40,14 @@ const ROLES: [value: string, id: string, displayName: string][] = [
     'Read and write all applications',
   ],
   [
+    'Application.ReadWrite.OwnedBy',
+    // https://learn.microsoft.com/graph/permissions-reference#applicationreadwriteownedby
+    '18a4783c-866b-4cc7-a460-3d5e5662c884',
+    'Manage apps that this app creates or owns',
+  ],
+  // https://learn.microsoft.com/graph/permissions-reference#auditlogreadall
+  ['AuditLog.Read.All', 'b0afded3-3588-46d8-8b3d-9842eff778da', 'Read all audit log data'],
+  [
     'AppRoleAssignment.ReadWrite.All',
     '06b708a9-e830-4db3-a914-8e69da51d44f',
     'Manage app permission grants and app role assignments',

@@ -25,14 +25,17 @@ type Area = RecordedRequest['area'];
 type Outcome = Pick<RecordedRequest, 'status' | 'fault' | 'clientId' | 'batch'>;
 
 function areaOf(path: string): Area {
-  if (path === '/v1.0' || path.startsWith('/v1.0/')) return 'graph';
+  if (path === '/v1.0' || path.startsWith('/v1.0/') || /^\/beta\/auditLogs\//i.test(path))
+    return 'graph';
   if (TOKEN_PATH.test(path)) return 'entra';
   return CONSENT_PATH.test(path) ? 'consent' : 'other';
 }
 
 /** A write Graph would carry out (a $batch POST only reads here). */
 function isGraphWrite(call: Call): boolean {
-  return call.method !== 'GET' && call.method !== 'HEAD' && !/^\/v1\.0\/\$batch\/?$/.test(call.rawPath);
+  return (
+    call.method !== 'GET' && call.method !== 'HEAD' && !/^\/v1\.0\/\$batch\/?$/.test(call.rawPath)
+  );
 }
 
 /** The HTTP face of the simulator: transport, latency, faults and logging around the endpoints. */

@@ -18,6 +18,29 @@ export interface TenantState {
   accessPolicies: ApplicationAccessPolicy[];
   /** Exchange Online RBAC for Applications role assignments (New-ManagementRoleAssignment -App). */
   managementRoleAssignments: ManagementRoleAssignment[];
+  /** Service-principal sign-in logs (graph-sign-ins.ts); absent = licensed, nobody signs in. */
+  signInLogs?: SignInLogs;
+}
+
+/**
+ * What the sign-in logs know: whether the tenant has the Entra ID P1/P2 licence they need, and
+ * Emplifi Agent's client-credentials sign-ins as PCEmail, one every `intervalMinutes`, each with
+ * the key id of the secret in use during that period.
+ */
+export interface SignInLogs {
+  licensed: boolean;
+  /**
+   * Minutes the sign-in logs' clock runs ahead of the simulator's (POST /_sim/sign-ins/advance):
+   * tests move Emplifi Agent's timeline forward without expiring any token.
+   */
+  offsetMinutes?: number;
+  agent?: {
+    appId: string;
+    intervalMinutes: number;
+    /** Minutes after a new secret is added that Emplifi Agent switches to it; undefined = never. */
+    switchAfterMinutes?: number;
+    periods: { keyId: string; from: string; to?: string }[];
+  };
 }
 
 export interface PasswordCredential {
@@ -61,7 +84,8 @@ export interface Application {
   keyCredentials: KeyCredential[];
   requiredResourceAccess: RequiredResourceAccess[];
   web: { redirectUris: string[] };
-  /** Object ids of the users who own the registration (GET /applications/{id}/owners). */
+  /** Object ids of the owners (users or service principals): GET /applications/{id}/owners lists
+   * the users; addPassword checks them all. */
   ownerIds?: string[];
 }
 

@@ -20,6 +20,14 @@ export const DELEGATED_GRANT_SCOPES = [
   'DelegatedPermissionGrant.ReadWrite.All',
 ] as const;
 
+/**
+ * The delegated scope the guided secret rotation exchanges the approver's token for: the least
+ * privileged delegated permission of addPassword / removePassword
+ * (https://learn.microsoft.com/graph/api/application-addpassword). Entra then also requires the
+ * approver to own the app or hold an application administrator role.
+ */
+export const ROTATION_DELEGATED_SCOPES = ['Application.ReadWrite.All'] as const;
+
 export interface OnBehalfOfOptions {
   tenantId: string;
   /** The bot's Entra app (the audience of the Teams SSO token) and its secret. */
@@ -59,6 +67,7 @@ export type OboResult = { ok: true; accessToken: string } | { ok: false; failure
 export async function exchangeOnBehalfOf(
   options: OnBehalfOfOptions,
   userToken: string,
+  scopes: readonly string[] = DELEGATED_GRANT_SCOPES,
 ): Promise<OboResult> {
   const network = new StatusRecorder(new EntraNetworkClient(options.authorityHost, options.policy));
   const msal = new ConfidentialClientApplication({
@@ -73,7 +82,7 @@ export async function exchangeOnBehalfOf(
   try {
     const result = await msal.acquireTokenOnBehalfOf({
       oboAssertion: userToken,
-      scopes: DELEGATED_GRANT_SCOPES.map((s) => `${options.graphResource}/${s}`),
+      scopes: scopes.map((s) => `${options.graphResource}/${s}`),
       skipCache: true,
     });
     if (!result?.accessToken) return { ok: false, failure: unavailable() };

@@ -1,6 +1,15 @@
 import { runCli } from '../../src/cli';
 import { startSimulator } from '../../src/simulator';
-import { startHarness, type BotHarness } from '../support/bot-harness';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness';
+import {
+  advanceSignIns,
+  dialogCard,
+  dialogInvoke,
+  secretShown,
+  submitData,
+} from '../component/rotation-support';
 import { BotFrameworkAuthority, TEST_BOT_PASSWORD } from '../support/bot-framework-authority';
 
 const WRONG_INSPECTOR_SECRET = 'Wrong~Inspector.Secret_Known_0042';
@@ -40,9 +49,11 @@ async function withBot(
   scenario: string,
   env: Record<string, string>,
   flows: (bot: BotHarness) => Promise<void>,
+  now?: () => Date,
 ): Promise<void> {
   const bot = await startHarness({
     scenario,
+    ...(now ? { now } : {}),
     env: { ...authority.env(), ...env },
     authorization: (activity) => {
       const token = authority.token(activity);
@@ -66,9 +77,24 @@ async function withBot(
           .map((r) => r.path)
           .join('\n'),
       },
+      { where: `${scenario}: store files`, text: storeFiles(bot.stateDir) },
     );
     await bot.stop();
   }
+}
+
+/** Every file the state store wrote, as text. */
+function storeFiles(dir: string): string {
+  const out: string[] = [];
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder)) {
+      const full = path.join(folder, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(`${full}\n${readFileSync(full, 'utf8')}`);
+    }
+  };
+  walk(dir);
+  return out.join('\n');
 }
 
 async function record(where: string, response: Response): Promise<void> {
@@ -164,6 +190,43 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
     } finally {
       await sim.close();
     }
+  });
+
+  it('when PCEmail’s secret is rotated (dialog, saved, watch, remove), then the new value appears only in the one dialog answer', async () => {
+    let time = Date.now();
+    await withBot(
+      'rotation',
+      { APPROVERS: TEST_USER.aadObjectId },
+      async (bot) => {
+        const invokes: unknown[] = [];
+        await bot.say('check pcemail permissions');
+        const rotate =
+          submitData(bot.connector.cards().at(-1)).find((d) => d.verb === 'rotation.start') ?? {};
+        const opened = await dialogInvoke(bot, 'task/fetch', rotate);
+        const value = secretShown(dialogCard(opened.body)) ?? '';
+        expect(value.length).toBeGreaterThan(20);
+        // The scan would find it: the dialog answer (left out of the outputs) holds it verbatim.
+        expect(opened.raw).toContain(value);
+        secrets.add(value);
+        const saved = submitData(dialogCard(opened.body)).find((d) => d.verb === 'rotation.saved');
+        invokes.push((await dialogInvoke(bot, 'task/submit', saved ?? {})).body);
+        time += 15 * 60_000;
+        await advanceSignIns(bot, 15);
+        invokes.push((await bot.execute('rotation.check', { appId: rotate.appId })).body);
+        time += 25 * 3_600_000;
+        await advanceSignIns(bot, 25 * 60);
+        invokes.push((await bot.execute('rotation.check', { appId: rotate.appId })).body);
+        const removed = await bot.execute('rotation.removeOld', { appId: rotate.appId });
+        expect(JSON.stringify(removed.body)).toMatch(/old secret was removed/);
+        invokes.push(removed.body);
+        await bot.say('check pcemail permissions');
+        outputs.push({
+          where: 'rotation: invoke bodies but the dialog',
+          text: JSON.stringify(invokes),
+        });
+      },
+      () => new Date(time),
+    );
   });
 
   it('when everything above is scanned, then no secret, password or token appears anywhere', () => {

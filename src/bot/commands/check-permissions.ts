@@ -3,6 +3,7 @@ import { executeAction, renderDiagnosisCard, renderNoticeCard, type AdaptiveCard
 import { CONSENT_VERBS } from '../../cards/consent';
 import { isProductError, type Diagnosis } from '../../domain';
 import type { BotDeps } from '../bot-deps';
+import { secretUsageRows } from '../rotation/secret-usage';
 import { sendCard } from '../send-card';
 
 export const RUN_CHECK_VERB = 'checkPermissions.run';
@@ -17,6 +18,7 @@ export async function handleCheckPermissions(context: TurnContext, deps: BotDeps
 export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard> {
   try {
     const diagnosis = await deps.permissionCheck.run();
+    const extraBody = await secretUsageRows(deps.rotation, diagnosis, deps.now());
     return renderDiagnosisCard({
       diagnosis,
       appName: deps.appName,
@@ -24,6 +26,7 @@ export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard>
       extraActions: consentMissing(diagnosis)
         ? [executeAction('Request admin consent', CONSENT_VERBS.request)]
         : [],
+      ...(extraBody.length > 0 ? { extraBody } : {}),
     });
   } catch (error) {
     if (!isProductError(error)) throw error;

@@ -9,6 +9,7 @@ import {
 import { cardTitle } from '../card-parts';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
+import { rotateNowAction } from '../rotation/rotation-verbs';
 import { days, simulatedLine } from './notification-parts';
 
 export const SNOOZE_VERB = 'notify.snooze';
@@ -38,6 +39,12 @@ export interface SecretReminderView {
   snoozed?: { until: string; by: string };
   /** A line for the person who clicked (e.g. why Snooze was refused). */
   notice?: string;
+  /** "last used …", "not used in the last 30 days", or why that is unknown (sign-in logs). */
+  usage?: string;
+  /** PCEmail's own secret: the card offers Rotate now (the guided rotation's dialog). */
+  rotatable?: boolean;
+  /** CONSENT_MODE=delegated: Rotate now signs the approver in (an Action.Execute). */
+  rotateWithSignIn?: boolean;
 }
 
 /** A secret-expiry reminder (DESIGN §5): what expires, when, what breaks, how to rotate. */
@@ -65,6 +72,9 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
         value: view.expired ? `${days(-view.daysLeft)} ago` : String(view.daysLeft),
       },
     ]),
+    ...(view.usage
+      ? [textBlock(plainText(view.usage, 400), { isSubtle: true, spacing: 'small' })]
+      : []),
     textBlock(
       view.expired
         ? `What is broken: ${app} can no longer sign in with this ${what}. If Emplifi Agent still uses it, mail no longer flows between your PCEmail mailboxes and Emplifi Agent.`
@@ -96,11 +106,21 @@ export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard
       : []),
   ];
   // The view rides along so the Snooze answer can show the same reminder without reading Graph again.
-  const { snoozed: _snoozed, notice: _notice, ...reminder } = view;
+  const { snoozed: _snoozed, notice: _notice, usage: _usage, ...reminder } = view;
   const data = { appId: view.appId, keyId: view.credential.keyId, reminder };
   return adaptiveCard({
     body,
     actions: [
+      ...(view.rotatable
+        ? [
+            rotateNowAction(
+              view.appId,
+              view.credential.keyId,
+              'Rotate now',
+              view.rotateWithSignIn ?? false,
+            ),
+          ]
+        : []),
       ...(view.snoozed ? [] : [executeAction(`Snooze ${SNOOZE_DAYS} days`, SNOOZE_VERB, data)]),
       executeAction('Check now', CHECK_NOW_VERB, data),
     ],

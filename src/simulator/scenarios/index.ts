@@ -4,6 +4,7 @@ import { buildHealthyTenant } from './healthy-tenant';
 import { mailboxScenarios } from './mailbox-scenarios';
 import { permissionScenarios } from './permission-scenarios';
 import { restrictionScenarios } from './restriction-scenarios';
+import { rotationScenarios } from './rotation-scenarios';
 import type { Scenario, ScenarioDefinition } from './scenario';
 import { secretScenarios } from './secret-scenarios';
 import { squattingScenarios } from './squatting-scenarios';
@@ -16,6 +17,7 @@ const DEFINITIONS: ScenarioDefinition[] = [
   ...mailboxScenarios,
   ...restrictionScenarios,
   ...squattingScenarios,
+  ...rotationScenarios,
 ];
 
 export function scenarioNames(): string[] {

@@ -1,0 +1,2 @@
+export * from './last-used';
+export * from './rotation-record';
