@@ -1,7 +1,6 @@
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { ErrorCode, forMatching, isGuid, ProductError, type ErrorInfo } from '../domain';
 import { hasScope, sameId, type AppIdentity, type OrganizationGrant } from '../domain/consent';
-import type { AppOnlySignIn } from './app-only-sign-in';
 import { describeTransportError } from './transport-error';
 import { createGraphClient } from './graph-client';
 import { graphErrorInfo, unavailable } from './graph-error';
