@@ -1,3 +1,4 @@
+import { PCEMAIL_APP_ID } from '../../src/simulator/scenarios/healthy-tenant';
 import { randomUUID } from 'node:crypto';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { startHarness, type BotHarness } from '../support/bot-harness';
@@ -17,7 +18,7 @@ const LOGIN_REQUEST = 'application/vnd.microsoft.activity.loginRequest';
 async function start(consent = true): Promise<BotHarness> {
   h = await startHarness({
     scenario: 'rotation-not-owner',
-    env: { CONSENT_MODE: 'delegated', APPROVERS: APPROVER.aadObjectId },
+    env: { CONSENT_MODE: 'delegated', PCEMAIL_APP_ID, APPROVERS: APPROVER.aadObjectId },
   });
   if (consent) {
     const res = await fetch(`${h.simulator.url}/_sim/sso/consent`, {

@@ -231,7 +231,7 @@ describe('the new value written to Key Vault (PCEMAIL_SECRET_KEYVAULT_URL)', () 
     const opened = await dialogInvoke(h, 'task/fetch', rotate);
     expect(secretShown(dialogCard(opened.body))).toBeDefined();
     expect(cardText(dialogCard(opened.body))).toMatch(
-      /writing the Key Vault secret failed \(Key Vault answered HTTP 403 Forbidden \(request id kv-req-1\)\)[\s\S]*must put the new value into PCEMAIL_CLIENT_SECRET/,
+      /writing the Key Vault secret failed \(Key Vault answered HTTP 403 Forbidden \(request id kv-req-1\)\)[\s\S]*must put the new value into the PCEmail secret setting[\s\S]*PCEMAIL_CLIENT_SECRET/,
     );
     expect(await auditSteps(s)).toEqual(expect.arrayContaining(['key-vault-write:failed']));
   });

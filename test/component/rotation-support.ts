@@ -82,8 +82,8 @@ export function dialogCard(body: Record<string, unknown>): Record<string, unknow
 
 /** The new secret's value as the dialog shows it (a monospace TextRun). */
 export function secretShown(card: Record<string, unknown> | undefined): string | undefined {
-  const body = (card?.body ?? []) as { type: string; inlines?: { text: string }[] }[];
-  return body.find((e) => e.type === 'RichTextBlock')?.inlines?.[0]?.text;
+  const body = (card?.body ?? []) as { id?: string; inlines?: { text: string }[] }[];
+  return body.find((e) => e.id === 'new-secret-value')?.inlines?.[0]?.text;
 }
 
 /** Every Submit button's data in a card (Rotate now is one). */

@@ -41,6 +41,7 @@ export function renderSecretDialogCard(view: SecretDialogView): AdaptiveCard {
       ),
       {
         type: 'RichTextBlock',
+        id: 'new-secret-value',
         spacing: 'medium',
         inlines: [
           { type: 'TextRun', text: view.secretText, fontType: 'monospace', size: 'medium' },
