@@ -15,8 +15,8 @@ import { ServiceUrlGuard } from './monitor/service-url-guard';
 import type { PacingClock } from './monitor/pacing-clock';
 import { readinessProbe } from './http/readiness-probe';
 import { startServer, type RunningServer } from './server';
-import { buildServices, type ServiceOptions } from './services/build-services';
-import { buildConsentService } from './services/consent';
+import { buildServices, type ServiceOptions } from './app/build-services';
+import { buildConsentService } from './app/consent';
 import { createStateStore } from './store/create-store';
 import type { VaultTokenSource } from './tenant/key-vault-writer';
 

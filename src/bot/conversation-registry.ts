@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { conversationKey, type StoredConversation } from '../monitor/stored-conversation';
+import { conversationKey, type StoredConversation } from '../ports/conversations';
 import type { StateStore } from '../store/state-store';
 import { activityTenantId } from './tenant-gate';
 

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { renderNoticeCard, type AdaptiveCard } from '../../cards';
 import { CONSENT_VERBS, REJECT_REASON_INPUT } from '../../cards/consent';
 import { isProductError } from '../../domain';
-import { deliveryNotice, type ConsentActionOutcome } from '../../services/consent';
+import { deliveryNotice, type ConsentActionOutcome } from '../../app/consent';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from './actor';

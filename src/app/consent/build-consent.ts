@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../config';
 import { consentLinks } from '../../domain/consent';
 import type { Logger } from '../../logger';
-import type { Notifier } from '../../monitor/notifier';
+import type { Notifier } from '../../ports/notifier';
 import type { StateStore } from '../../store/state-store';
 import type { Services } from '../build-services';
 import { createConsentService, type ConsentService } from './consent-service';

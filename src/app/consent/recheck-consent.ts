@@ -8,7 +8,7 @@ import {
   type Person,
 } from '../../domain/consent';
 import { personOf } from './approve-consent';
-import { isApprover } from './approvers';
+import { isApprover } from '../../ports/approvers';
 import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
 import type { Actor, ConsentActionOutcome } from './consent-outcome';
 import { notices } from './consent-notices';

@@ -7,7 +7,7 @@ import { TenantReader } from '../tenant/snapshot-reader';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { inspectConsent, type ConsentInspection } from './consent';
 import type { DelegatedGrants } from './consent/delegated-approval';
-import { createPermissionCheck, type PermissionCheck } from './permission-check';
+import { createPermissionCheck, type PermissionCheck } from './check/permission-check';
 
 export interface ServiceOptions {
   now?: () => Date;

@@ -1,7 +1,7 @@
-import { CONVERSATIONS_PREFIX, type StoredConversation } from '../../monitor/stored-conversation';
+import { CONVERSATIONS_PREFIX, type StoredConversation } from '../../ports/conversations';
 import { listChannelTargets } from '../../monitor/subscriptions';
 import type { StateStore } from '../../store/state-store';
-import { isApprover } from './approvers';
+import { isApprover } from '../../ports/approvers';
 
 export interface Destination {
   conversation: StoredConversation;

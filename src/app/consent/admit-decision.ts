@@ -1,6 +1,6 @@
 import type { ConsentRequest } from '../../domain/consent';
 import { personOf } from './approve-consent';
-import { isApprover } from './approvers';
+import { isApprover } from '../../ports/approvers';
 import { cardMismatch } from './card-data';
 import type { ConsentServiceDeps } from './consent-deps';
 import type { Actor, ConsentActionOutcome } from './consent-outcome';

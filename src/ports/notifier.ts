@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../cards';
-import type { StoredConversation } from './stored-conversation';
+import type { StoredConversation } from './conversations';
 
 /**
  * How monitor/ and the consent flow post to Teams without knowing the Bot Framework: `bot/`

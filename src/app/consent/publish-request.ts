@@ -7,7 +7,7 @@ import {
   type GrantStep,
   type Person,
 } from '../../domain/consent';
-import type { StoredConversation } from '../../monitor/stored-conversation';
+import type { StoredConversation } from '../../ports/conversations';
 import type { ConsentServiceDeps } from './consent-deps';
 import { appendAudit, forgetOpen } from './consent-records';
 import { requestCard } from './request-card';

@@ -1,5 +1,5 @@
-import { diagnose, type Diagnosis } from '../domain';
-import type { PcemailTarget, TenantReader } from '../tenant/snapshot-reader';
+import { diagnose, type Diagnosis } from '../../domain';
+import type { PcemailTarget, TenantReader } from '../../tenant/snapshot-reader';
 
 /** The "check pcemail permissions" use case: gather the tenant's facts, then judge them. */
 export interface PermissionCheck {

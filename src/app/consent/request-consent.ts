@@ -10,8 +10,8 @@ import {
   type ConsentRequest,
   type Person,
 } from '../../domain/consent';
-import type { StoredConversation } from '../../monitor/stored-conversation';
-import { isApprover } from './approvers';
+import type { StoredConversation } from '../../ports/conversations';
+import { isApprover } from '../../ports/approvers';
 import type { ConsentServiceDeps } from './consent-deps';
 import { changeRequest, createRequest, loadRequest, openRequestIds } from './consent-records';
 import { audit } from './publish-request';

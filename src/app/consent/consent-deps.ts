@@ -6,7 +6,7 @@ import type {
   ConsentMode,
 } from '../../domain/consent';
 import type { Logger } from '../../logger';
-import type { Notifier } from '../../monitor/notifier';
+import type { Notifier } from '../../ports/notifier';
 import type { StateStore } from '../../store/state-store';
 import type { WriteOutcome } from '../../tenant/consent-writer';
 import type { DelegatedGrants } from './delegated-approval';
