@@ -17,6 +17,7 @@ import { readinessProbe } from './http/readiness-probe';
 import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './app/build-services';
 import { buildConsentService } from './app/consent';
+import { requestBoard } from './bot/consent/request-board';
 import { createStateStore } from './store/create-store';
 import type { VaultTokenSource } from './tenant/key-vault-writer';
 
@@ -62,7 +63,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   });
   const consent = buildConsentService(config, services, {
     store,
-    notifier,
+    board: requestBoard(notifier),
     logger: options.logger,
     now,
   });

@@ -6,7 +6,7 @@ import type {
   ConsentMode,
 } from '../../domain/consent';
 import type { Logger } from '../../logger';
-import type { Notifier } from '../../ports/notifier';
+import type { RequestBoard } from '../../ports/request-board';
 import type { StateStore } from '../../store/state-store';
 import type { WriteOutcome } from '../../tenant/consent-writer';
 import type { DelegatedGrants } from './delegated-approval';
@@ -35,7 +35,8 @@ export interface ConsentGrantWriter {
 export interface ConsentServiceDeps {
   store: StateStore;
   now: () => Date;
-  notifier: Notifier;
+  /** Posts request cards and replaces every copy when a request changes (bot/ renders them). */
+  board: RequestBoard;
   logger: Logger;
   tenant: { id: string; mode: 'live' | 'simulated' };
   /** Entra object ids of the people who may approve (APPROVERS). */

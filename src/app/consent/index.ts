@@ -1,8 +1,11 @@
-export { createConsentService, type ConsentService } from './consent-service';
+export {
+  createConsentService,
+  type ConsentHistoryView,
+  type ConsentService,
+} from './consent-service';
 export type { ConsentGrantWriter, ConsentInspection, ConsentServiceDeps } from './consent-deps';
-export type { Actor, ConsentActionOutcome } from './consent-outcome';
+export type { Actor, ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 export type { Delivery, RequestConsentOutcome } from './request-consent';
 export { CONSENT_JOB_NAME } from './consent-job';
 export { inspectConsent } from './inspect-consent';
-export { deliveryNotice } from './consent-notices';
 export { buildConsentService } from './build-consent';

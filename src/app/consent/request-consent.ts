@@ -15,7 +15,7 @@ import { isApprover } from '../../ports/approvers';
 import type { ConsentServiceDeps } from './consent-deps';
 import { changeRequest, createRequest, loadRequest, openRequestIds } from './consent-records';
 import { audit } from './publish-request';
-import { requestCard } from './request-card';
+import { requestView } from './request-view';
 import { findDestinations, labelOf, teamsUserIdOf, type Destination } from './route-request';
 
 export interface RequestConsentInput {
@@ -106,11 +106,11 @@ export async function requestConsent(
   ) {
     targets.push({ conversation: input.origin, why: 'requester' });
   }
-  const card = requestCard(deps, request);
+  const view = requestView(deps, request);
   const posted = await Promise.all(
     targets.map(async (target) => ({
       target,
-      outcome: await deps.notifier.post(target.conversation, card),
+      outcome: await deps.board.post(target.conversation, view),
     })),
   );
   const newCopies: CardCopy[] = [
@@ -151,7 +151,7 @@ export async function requestConsent(
 
   if (originCopy && input.origin && input.origin.kind !== 'personal') {
     // The card clicked in a channel changes for everyone, not only for the person who clicked.
-    await deps.notifier.update(input.origin, originCopy.activityId, requestCard(deps, stored));
+    await deps.board.update(input.origin, originCopy.activityId, requestView(deps, stored));
   }
 
   const delivered = posted.filter(
