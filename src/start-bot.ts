@@ -12,6 +12,7 @@ import { startScheduler } from './jobs/scheduler';
 import { buildMonitor } from './monitor/build-monitor';
 import { PacedNotifier } from './monitor/paced-notifier';
 import { ServiceUrlGuard } from './monitor/service-url-guard';
+import { listChannelTargets } from './monitor/subscriptions';
 import type { PacingClock } from './monitor/pacing-clock';
 import { readinessProbe } from './http/readiness-probe';
 import { startServer, type RunningServer } from './server';
@@ -64,6 +65,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   const consent = buildConsentService(config, services, {
     store,
     board: requestBoard(notifier),
+    subscribedConversations: async () =>
+      (await listChannelTargets(store)).map((target) => target.conversation),
     logger: options.logger,
     now,
   });

@@ -6,6 +6,7 @@ import type {
   ConsentMode,
 } from '../../domain/consent';
 import type { Logger } from '../../logger';
+import type { StoredConversation } from '../../ports/conversations';
 import type { RequestBoard } from '../../ports/request-board';
 import type { StateStore } from '../../store/state-store';
 import type { WriteOutcome } from '../../tenant/consent-writer';
@@ -37,6 +38,8 @@ export interface ConsentServiceDeps {
   now: () => Date;
   /** Posts request cards and replaces every copy when a request changes (bot/ renders them). */
   board: RequestBoard;
+  /** The conversations subscribed with `notify here` (requests go to each of them). */
+  subscribedConversations: () => Promise<StoredConversation[]>;
   logger: Logger;
   tenant: { id: string; mode: 'live' | 'simulated' };
   /** Entra object ids of the people who may approve (APPROVERS). */

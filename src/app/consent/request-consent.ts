@@ -58,7 +58,11 @@ export async function requestConsent(
   if (gap.missing.length === 0) return { kind: 'nothing-missing', notRequested: gap.notRequested };
 
   const permissions = sortPermissions(gap.missing);
-  const destinations = await findDestinations(deps.store, deps.approvers);
+  const destinations = await findDestinations(
+    deps.store,
+    deps.approvers,
+    deps.subscribedConversations,
+  );
   const approverUserIds = destinations
     .filter((d) => d.why === 'approver chat')
     .flatMap((d) => teamsUserIdOf(d.conversation) ?? []);
