@@ -10,7 +10,7 @@ import type { StoredConversation } from '../../ports/conversations';
 import type { RequestBoard } from '../../ports/request-board';
 import type { StateStore } from '../../store/state-store';
 import type { WriteOutcome } from '../../tenant/consent-writer';
-import type { DelegatedGrants } from './delegated-approval';
+import type { OboResult } from '../../tenant/on-behalf-of';
 
 /** What the tenant says about consent right now: the gap, and the consent checks' verdicts. */
 export interface ConsentInspection {
@@ -30,6 +30,18 @@ export interface ConsentGrantWriter {
     resourceId: string;
     scope: string;
   }): Promise<WriteOutcome>;
+}
+
+/**
+ * CONSENT_MODE=delegated: the approver's Teams sign-in is exchanged on-behalf-of the bot for
+ * Graph's delegated AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All;
+ * Microsoft Entra then lets the write through only for a Privileged Role Administrator or Global
+ * Administrator. The bot itself holds no right to grant (docs/DEPLOYMENT.md).
+ */
+export interface DelegatedGrants {
+  exchange(userToken: string): Promise<OboResult>;
+  /** A writer that uses this delegated token (for this one approval). */
+  writerFor(accessToken: string): ConsentGrantWriter;
 }
 
 /** Everything the consent use cases need; built by the composition root, replaced in tests. */

@@ -1,20 +1,7 @@
 import type { ConsentRequest, Person } from '../../domain/consent';
-import type { OboResult } from '../../tenant/on-behalf-of';
 import type { ConsentGrantWriter, ConsentServiceDeps } from './consent-deps';
 import type { ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 import type { GrantResult } from './grant-missing-consent';
-
-/**
- * CONSENT_MODE=delegated: the approver's Teams sign-in is exchanged on-behalf-of the bot for
- * Graph's delegated AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All;
- * Microsoft Entra then lets the write through only for a Privileged Role Administrator or Global
- * Administrator. The bot itself holds no right to grant (docs/DEPLOYMENT.md).
- */
-export interface DelegatedGrants {
-  exchange(userToken: string): Promise<OboResult>;
-  /** A writer that uses this delegated token (for this one approval). */
-  writerFor(accessToken: string): ConsentGrantWriter;
-}
 
 export const WHO_CAN_APPROVE =
   'Only a person who is both an approver of PCEmail Ops and a Privileged Role Administrator or Global Administrator in Microsoft Entra can grant these permissions.';

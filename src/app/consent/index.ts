@@ -3,7 +3,12 @@ export {
   type ConsentHistoryView,
   type ConsentService,
 } from './consent-service';
-export type { ConsentGrantWriter, ConsentInspection, ConsentServiceDeps } from './consent-deps';
+export type {
+  ConsentGrantWriter,
+  ConsentInspection,
+  ConsentServiceDeps,
+  DelegatedGrants,
+} from './consent-deps';
 export type { Actor, ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 export type { Delivery, RequestConsentOutcome } from './request-consent';
 export { CONSENT_JOB_NAME } from './consent-job';
