@@ -6,8 +6,8 @@ import type {
 } from '../../domain/consent';
 
 /**
- * What the person who clicked is told above the request card, as data: bot/consent/consent-notices.ts
- * words it.
+ * What the person who clicked is told above the request card, as data: the wording is
+ * bot/consent/consent-notices.ts `noticeText`.
  */
 export type ConsentNoticeView =
   | { kind: 'not-approver' }
