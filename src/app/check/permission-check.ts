@@ -7,7 +7,10 @@ export interface PermissionCheck {
   run(overrides?: Partial<PcemailTarget>): Promise<Diagnosis>;
 }
 
-export function createPermissionCheck(reader: TenantReader, target: PcemailTarget): PermissionCheck {
+export function createPermissionCheck(
+  reader: TenantReader,
+  target: PcemailTarget,
+): PermissionCheck {
   return {
     async run(overrides = {}) {
       const snapshot = await reader.readSnapshot({ ...target, ...overrides });
