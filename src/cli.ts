@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { readConfig, wantsSimulatedTenant } from './config';
 import { diagnosisJson, diagnosisTable } from './cli-format';
 import { isProductError } from './domain';
-import { buildServices } from './services/build-services';
+import { buildServices } from './app/build-services';
 import { withSimulatedTenant } from './simulated-env';
 import { formatScenarioList, listScenarios, startSimulator } from './simulator';
 

@@ -12,11 +12,13 @@ import { startScheduler } from './jobs/scheduler';
 import { buildMonitor } from './monitor/build-monitor';
 import { PacedNotifier } from './monitor/paced-notifier';
 import { ServiceUrlGuard } from './monitor/service-url-guard';
+import { listChannelTargets } from './monitor/subscriptions';
 import type { PacingClock } from './monitor/pacing-clock';
 import { readinessProbe } from './http/readiness-probe';
 import { startServer, type RunningServer } from './server';
-import { buildServices, type ServiceOptions } from './services/build-services';
-import { buildConsentService } from './services/consent';
+import { buildServices, type ServiceOptions } from './app/build-services';
+import { buildConsentService } from './app/consent';
+import { requestBoard } from './bot/consent/request-board';
 import { createStateStore } from './store/create-store';
 import type { VaultTokenSource } from './tenant/key-vault-writer';
 
@@ -62,7 +64,9 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   });
   const consent = buildConsentService(config, services, {
     store,
-    notifier,
+    board: requestBoard(notifier),
+    subscribedConversations: async () =>
+      (await listChannelTargets(store)).map((target) => target.conversation),
     logger: options.logger,
     now,
   });

@@ -1,5 +1,5 @@
 import { readConfig } from '../../src/config';
-import { buildServices } from '../../src/services/build-services';
+import { buildServices } from '../../src/app/build-services';
 import { startSimulator, type RecordedRequest } from '../../src/simulator';
 import { environment, withPeakMemory, type Benchmark } from '../benchmark';
 import { sequentialRoundTrips } from '../round-trips';

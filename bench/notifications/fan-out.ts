@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { conversationKey, type StoredConversation } from '../../src/monitor/stored-conversation';
+import { conversationKey, type StoredConversation } from '../../src/ports/conversations';
 import { subscriptionKey, type Subscription } from '../../src/monitor/subscription';
 import { startBot } from '../../src/start-bot';
 import { startSimulator } from '../../src/simulator';

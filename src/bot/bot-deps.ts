@@ -1,11 +1,11 @@
 import type { ExchangeEnvironment } from '../domain/cloud';
 import type { Logger } from '../logger';
 import type { NotificationFacts } from '../monitor/build-monitor';
-import type { Notifier } from '../monitor/notifier';
+import type { Notifier } from '../ports/notifier';
 import type { ConversationRegistry } from './conversation-registry';
 import type { RotationPorts } from '../app/rotation/rotation-ports';
-import type { ConsentService } from '../services/consent';
-import type { PermissionCheck } from '../services/permission-check';
+import type { ConsentService } from '../app/consent';
+import type { PermissionCheck } from '../app/check/permission-check';
 import type { StateStore } from '../store/state-store';
 
 /** What the bot's handlers need; built by the composition root, replaced piecemeal in tests. */

@@ -1,7 +1,7 @@
-import { TurnContext } from 'botbuilder';
-import { conversationKey, type StoredConversation } from '../monitor/stored-conversation';
+import type { TurnContext } from 'botbuilder';
+import { conversationKey, type StoredConversation } from '../ports/conversations';
 import type { StateStore } from '../store/state-store';
-import { activityTenantId } from './tenant-gate';
+import { conversationOf } from './conversation-of';
 
 /**
  * Remembers every conversation the bot is installed in or addressed from (as plain JSON), so jobs
@@ -17,7 +17,7 @@ export class ConversationRegistry {
   ) {}
 
   async remember(context: TurnContext): Promise<StoredConversation> {
-    const conversation = describe(context, this.now());
+    const conversation = conversationOf(context, this.now(), 'as-sent');
     if (this.known.has(conversation.key)) return conversation;
     await this.store.put(conversation.key, conversation);
     this.known.add(conversation.key);
@@ -37,26 +37,4 @@ export function isBotRemoved(context: TurnContext): boolean {
   if (activity.type === 'installationUpdate') return activity.action === 'remove';
   if (activity.type !== 'conversationUpdate') return false;
   return (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient?.id);
-}
-
-function describe(context: TurnContext, now: Date): StoredConversation {
-  const activity = context.activity;
-  const type = activity.conversation.conversationType;
-  const kind = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
-  const channelData = activity.channelData as
-    | { team?: { name?: unknown }; channel?: { name?: unknown } }
-    | undefined;
-  const label = [channelData?.team?.name, channelData?.channel?.name]
-    .filter((part): part is string => typeof part === 'string' && part !== '')
-    .join(' › ');
-  const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
-  return {
-    key: conversationKey(activity.conversation.id),
-    reference,
-    kind,
-    tenantId: activityTenantId(context),
-    userAadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
-    label: label || undefined,
-    updatedAt: now.toISOString(),
-  };
 }

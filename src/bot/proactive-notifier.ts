@@ -1,8 +1,8 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCard } from '../cards';
-import type { Notifier, PostOutcome } from '../monitor/notifier';
-import type { StoredConversation } from '../monitor/stored-conversation';
+import type { Notifier, PostOutcome } from '../ports/notifier';
+import type { StoredConversation } from '../ports/conversations';
 
 /**
  * The Notifier port over Bot Framework proactive messages (continueConversationAsync). One attempt

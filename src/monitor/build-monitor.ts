@@ -11,7 +11,7 @@ import { graphDefaultScope } from '../tenant/graph-scope';
 import { MailboxIngestionReader, type IngestionSweep } from '../tenant/mailbox-ingestion-reader';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { runIngestion, type IngestionSource } from './ingestion-job';
-import type { Notifier } from './notifier';
+import type { Notifier } from '../ports/notifier';
 import { runSecretExpiry, type CredentialSource, type ReminderRotation } from './secret-expiry-job';
 import { usageLine } from '../cards/rotation/credential-usage';
 import { SIGN_IN_WINDOW_DAYS, type UsageFacts } from '../domain/rotation';

@@ -21,7 +21,7 @@ import {
   type MailboxStatus,
   type StateChange,
 } from './ingestion-rules';
-import type { Notifier } from './notifier';
+import type { Notifier } from '../ports/notifier';
 import { FAN_OUT_CONCURRENCY, forgetGoneChannel } from './secret-expiry-job';
 import { channelLedgerPrefix, forEachChannelTarget, type ChannelTarget } from './subscriptions';
 

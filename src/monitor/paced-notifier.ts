@@ -1,8 +1,8 @@
 import type { AdaptiveCard } from '../cards';
-import type { Notifier, PostOutcome } from './notifier';
+import type { Notifier, PostOutcome } from '../ports/notifier';
 import { realPacingClock, type PacingClock } from './pacing-clock';
 import { SendGate, TEAMS_LIMITS, type SendPass, type TeamsLimits } from './send-slots';
-import type { StoredConversation } from './stored-conversation';
+import type { StoredConversation } from '../ports/conversations';
 
 export interface PacedNotifierOptions {
   clock?: PacingClock;

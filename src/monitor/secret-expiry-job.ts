@@ -6,7 +6,7 @@ import type { StateStore } from '../store/state-store';
 import type { JobReport } from '../jobs/job';
 import type { LeasedRun } from '../jobs/leased-job';
 import { deliverOnce } from './deliver-once';
-import type { Notifier } from './notifier';
+import type { Notifier } from '../ports/notifier';
 import {
   daysLeft,
   newerCredential,

@@ -2,8 +2,8 @@ import type { AdaptiveCard } from '../cards';
 import { isServiceUrlAllowed } from '../domain/service-url';
 import type { Logger } from '../logger';
 import type { StateStore } from '../store/state-store';
-import type { Notifier, PostOutcome } from './notifier';
-import type { StoredConversation } from './stored-conversation';
+import type { Notifier, PostOutcome } from '../ports/notifier';
+import type { StoredConversation } from '../ports/conversations';
 
 /**
  * Proactive posts go only to a Bot Connector on ALLOWED_SERVICE_URLS: the post carries the bot's

@@ -1,5 +1,5 @@
 import { isStoreConflict, updateItem, type StateStore } from '../store/state-store';
-import type { StoredConversation } from './stored-conversation';
+import type { StoredConversation } from '../ports/conversations';
 import { SUBSCRIPTIONS_PREFIX, subscriptionKey, type Subscription } from './subscription';
 
 /** A subscribed conversation, ready to post into. */

@@ -1,5 +1,5 @@
-import { buildServices } from '../../src/services/build-services';
-import { requestKey } from '../../src/services/consent/consent-records';
+import { buildServices } from '../../src/app/build-services';
+import { requestKey } from '../../src/app/consent/consent-records';
 import type { ConsentRequest } from '../../src/domain/consent';
 import { FileStateStore } from '../../src/store';
 import { accessToken, graph } from '../simulator/sim-client';

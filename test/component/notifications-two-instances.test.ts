@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '../../src/cards';
 import { succeeded } from '../../src/domain';
-import type { Notifier, PostOutcome } from '../../src/monitor/notifier';
+import type { Notifier, PostOutcome } from '../../src/ports/notifier';
 import { runSecretExpiry } from '../../src/monitor/secret-expiry-job';
 import type { RunningServer } from '../../src/server';
 import { startBot } from '../../src/start-bot';

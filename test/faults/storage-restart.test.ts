@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '../../src/cards';
 import { succeeded } from '../../src/domain';
-import type { Notifier, PostOutcome } from '../../src/monitor/notifier';
+import type { Notifier, PostOutcome } from '../../src/ports/notifier';
 import { runSecretExpiry } from '../../src/monitor/secret-expiry-job';
 import { BlobStateStore } from '../../src/store';
 import { startAzurite, type Azurite } from '../support/azurite';

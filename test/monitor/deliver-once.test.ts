@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deliverOnce, type Claimable } from '../../src/monitor/deliver-once';
-import type { PostOutcome } from '../../src/monitor/notifier';
+import type { PostOutcome } from '../../src/ports/notifier';
 import { FileStateStore } from '../../src/store';
 
 interface Record_ extends Claimable {

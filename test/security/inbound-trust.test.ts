@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../../src/config';
-import { conversationKey } from '../../src/monitor/stored-conversation';
+import { conversationKey } from '../../src/ports/conversations';
 import { startBot } from '../../src/start-bot';
 import { startSimulator } from '../../src/simulator';
 import { createStateStore } from '../../src/store';

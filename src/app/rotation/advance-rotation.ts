@@ -1,5 +1,5 @@
 import type { RotationRecord } from '../../domain/rotation';
-import { isApprover } from '../../services/consent/approvers';
+import { isApprover } from '../../ports/approvers';
 import { auditRotation, changeRotation, loadRotation } from './rotation-records';
 import type { RotationActor, RotationPorts } from './rotation-ports';
 

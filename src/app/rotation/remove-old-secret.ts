@@ -4,7 +4,7 @@ import {
   ROTATION_CLAIM_MS,
   type RotationRecord,
 } from '../../domain/rotation';
-import { isApprover } from '../../services/consent/approvers';
+import { isApprover } from '../../ports/approvers';
 import { checkRotation, notApprover, type RotationView } from './advance-rotation';
 import { auditRotation, changeRotation, claimFor, loadRotation } from './rotation-records';
 import type { PasswordPort, RotationActor, RotationPorts } from './rotation-ports';

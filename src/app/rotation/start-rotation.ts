@@ -7,7 +7,7 @@ import {
   ROTATION_CLAIM_MS,
   type RotationRecord,
 } from '../../domain/rotation';
-import { isApprover } from '../../services/consent/approvers';
+import { isApprover } from '../../ports/approvers';
 import { auditRotation, changeRotation, claimFor } from './rotation-records';
 import type { PasswordPort, RotationActor, RotationPorts } from './rotation-ports';
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { renderWhoamiCard } from '../../cards';
-import { isApprover } from '../../monitor/approvers';
+import { isApprover } from '../../ports/approvers';
 import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';
 import { activityTenantId } from '../tenant-gate';

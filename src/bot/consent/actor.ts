@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Actor } from '../../services/consent';
+import type { Actor } from '../../app/consent';
 
 /** Who clicked, as Teams says: the Entra object id (what APPROVERS holds), the Teams id and the name. */
 export function actorOf(context: TurnContext): Actor {

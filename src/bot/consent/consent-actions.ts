@@ -2,11 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { renderNoticeCard, type AdaptiveCard } from '../../cards';
 import { CONSENT_VERBS, REJECT_REASON_INPUT } from '../../cards/consent';
 import { isProductError } from '../../domain';
-import { deliveryNotice, type ConsentActionOutcome } from '../../services/consent';
+import type { ConsentActionOutcome } from '../../app/consent';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from './actor';
 import { answerWithCard } from './answer-invoke';
+import { deliveryNotice, noticeText } from './consent-notices';
+import { outcomeRequestCard, requestCard } from './request-card';
 import { approveWithSignIn, registerSignInInvokes } from '../sso/delegated-approve';
 
 type CardData = Record<string, unknown>;
@@ -92,10 +94,7 @@ async function requestConsentCard(context: TurnContext, deps: BotDeps): Promise<
     ...(context.activity.replyToId ? { originActivityId: context.activity.replyToId } : {}),
   });
   if (outcome.kind === 'requested') {
-    return (
-      deps.consent.cardFor({ request: outcome.request, notice: deliveryNotice(outcome) }) ??
-      notFoundCard()
-    );
+    return requestCard(deps.consent, outcome.request, { notice: deliveryNotice(outcome) });
   }
   if (outcome.kind === 'nothing-missing') {
     return renderNoticeCard({
@@ -117,21 +116,13 @@ async function requestConsentCard(context: TurnContext, deps: BotDeps): Promise<
 
 function outcomeCard(deps: BotDeps, outcome: ConsentActionOutcome): AdaptiveCard {
   return (
-    deps.consent.cardFor(outcome) ??
+    outcomeRequestCard(deps.consent, outcome) ??
     renderNoticeCard({
       title: 'Admin consent request',
-      lines: [outcome.notice?.text ?? 'Nothing was changed.'],
+      lines: [outcome.notice ? noticeText(outcome.notice).text : 'Nothing was changed.'],
       tone: 'warning',
     })
   );
-}
-
-function notFoundCard(): AdaptiveCard {
-  return renderNoticeCard({
-    title: 'Admin consent request',
-    lines: ['The request could not be shown.'],
-    tone: 'warning',
-  });
 }
 
 /** A failure becomes a plain card (no stack trace reaches Teams); the stored request stays the truth. */

@@ -8,7 +8,7 @@ import {
   SNOOZE_VERB,
   type SecretReminderView,
 } from '../../cards/notifications';
-import { isApprover } from '../../monitor/approvers';
+import { isApprover } from '../../ports/approvers';
 import { snoozeCredential } from '../../monitor/subscriptions';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';

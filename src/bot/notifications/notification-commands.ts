@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { plainText } from '../../cards';
 import { renderNotificationsOverviewCard, renderSubscriptionCard } from '../../cards/notifications';
-import { isApprover } from '../../monitor/approvers';
-import type { StoredConversation } from '../../monitor/stored-conversation';
+import { isApprover } from '../../ports/approvers';
+import type { StoredConversation } from '../../ports/conversations';
 import { listChannelTargets, subscribe, unsubscribe } from '../../monitor/subscriptions';
 import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';

@@ -6,7 +6,7 @@ import { startRotation } from '../../app/rotation/start-rotation';
 import type { AdaptiveCard } from '../../cards';
 import { ROTATION_VERBS } from '../../cards/rotation';
 import { isGuid } from '../../domain';
-import { isApprover } from '../../services/consent/approvers';
+import { isApprover } from '../../ports/approvers';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from '../consent/actor';

@@ -14,7 +14,7 @@ import {
   verifyStep,
   type SetupTurn,
 } from './setup-flow';
-import { isApprover } from '../../monitor/approvers';
+import { isApprover } from '../../ports/approvers';
 import { wizardKey } from './wizard-store';
 
 type Data = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { renderNoticeCard, type AdaptiveCard } from '../../cards';
-import type { ConsentActionOutcome } from '../../services/consent';
+import type { ConsentActionOutcome } from '../../app/consent';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from '../consent/actor';

@@ -1,4 +1,4 @@
-import { conversationKey, type StoredConversation } from '../../../src/monitor/stored-conversation';
+import { conversationKey, type StoredConversation } from '../../../src/ports/conversations';
 
 export const TENANT = '0b7a5a2e-4c8e-4d5a-9f1e-2a3b4c5d6e7f';
 

@@ -1,5 +1,5 @@
 import type { AppRegistration } from '../../../src/domain';
-import type { StoredConversation } from '../../../src/monitor/stored-conversation';
+import type { StoredConversation } from '../../../src/ports/conversations';
 import { subscriptionKey, type Subscription } from '../../../src/monitor/subscription';
 import type { StateStore } from '../../../src/store/state-store';
 import type { JobReport } from '../../../src/jobs/job';

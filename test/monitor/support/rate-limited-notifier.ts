@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../../src/cards';
-import type { Notifier, PostOutcome } from '../../../src/monitor/notifier';
-import type { StoredConversation } from '../../../src/monitor/stored-conversation';
+import type { Notifier, PostOutcome } from '../../../src/ports/notifier';
+import type { StoredConversation } from '../../../src/ports/conversations';
 import { TEAMS_CONNECTOR_LIMITS } from '../../support/rate-limited-connector';
 
 interface Window {

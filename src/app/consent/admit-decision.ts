@@ -1,10 +1,9 @@
 import type { ConsentRequest } from '../../domain/consent';
-import { personOf } from './approve-consent';
-import { isApprover } from './approvers';
+import { personOf } from './person-of';
+import { isApprover } from '../../ports/approvers';
 import { cardMismatch } from './card-data';
 import type { ConsentServiceDeps } from './consent-deps';
 import type { Actor, ConsentActionOutcome } from './consent-outcome';
-import { notices } from './consent-notices';
 import { loadRequest } from './consent-records';
 import { audit } from './publish-request';
 
@@ -23,7 +22,9 @@ export async function admitDecision(
   deps: ConsentServiceDeps,
   input: DecisionInput,
   decision: 'approval' | 'rejection',
-): Promise<{ admitted: true; stored: ConsentRequest } | { admitted: false; outcome: ConsentActionOutcome }> {
+): Promise<
+  { admitted: true; stored: ConsentRequest } | { admitted: false; outcome: ConsentActionOutcome }
+> {
   const id = typeof input.requestId === 'string' ? input.requestId : '';
   if (!isApprover(deps.approvers, input.actor.aadObjectId)) {
     deps.logger.warn(
@@ -32,18 +33,21 @@ export async function admitDecision(
     );
     return {
       admitted: false,
-      outcome: { request: await loadRequest(deps.store, id), notice: notices.notApprover() },
+      outcome: { request: await loadRequest(deps.store, id), notice: { kind: 'not-approver' } },
     };
   }
   const stored = await loadRequest(deps.store, id);
-  if (!stored) return { admitted: false, outcome: { notice: notices.notFound() } };
+  if (!stored) return { admitted: false, outcome: { notice: { kind: 'not-found' } } };
   const mismatch = cardMismatch(stored, input.cardData);
   if (mismatch) {
     const verb = decision === 'approval' ? 'Approve' : 'Reject';
     await audit(deps, 'refused', stored, personOf(input.actor), {
       detail: `${verb} refused: the card ${mismatch}.`,
     });
-    return { admitted: false, outcome: { request: stored, notice: notices.mismatch(mismatch) } };
+    return {
+      admitted: false,
+      outcome: { request: stored, notice: { kind: 'mismatch', what: mismatch } },
+    };
   }
   return { admitted: true, stored };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../config';
 import { consentLinks } from '../../domain/consent';
 import type { Logger } from '../../logger';
-import type { Notifier } from '../../monitor/notifier';
+import type { StoredConversation } from '../../ports/conversations';
+import type { RequestBoard } from '../../ports/request-board';
 import type { StateStore } from '../../store/state-store';
 import type { Services } from '../build-services';
 import { createConsentService, type ConsentService } from './consent-service';
@@ -12,7 +13,13 @@ export function buildConsentService(
   config: AppConfig,
   services: Pick<Services, 'consentInspection' | 'consentWriter' | 'graphScope'> &
     Partial<Pick<Services, 'delegatedGrants'>>,
-  parts: { store: StateStore; notifier: Notifier; logger: Logger; now: () => Date },
+  parts: {
+    store: StateStore;
+    board: RequestBoard;
+    subscribedConversations: () => Promise<StoredConversation[]>;
+    logger: Logger;
+    now: () => Date;
+  },
 ): ConsentService {
   return createConsentService({
     ...parts,

@@ -7,13 +7,17 @@ import {
   type ConsentRequest,
   type Person,
 } from '../../domain/consent';
-import { personOf } from './approve-consent';
-import { isApprover } from './approvers';
+import { isApprover } from '../../ports/approvers';
 import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
-import type { Actor, ConsentActionOutcome } from './consent-outcome';
-import { notices } from './consent-notices';
+import {
+  closedNotice,
+  expiredNotice,
+  type Actor,
+  type ConsentActionOutcome,
+} from './consent-outcome';
 import { changeRequest } from './consent-records';
 import { expireIfDue } from './expire-request';
+import { personOf } from './person-of';
 import { audit, publishRequest } from './publish-request';
 
 /**
@@ -27,24 +31,24 @@ export async function recheckConsent(
 ): Promise<ConsentActionOutcome> {
   const id = typeof input.requestId === 'string' ? input.requestId : '';
   const { request, expired } = await expireIfDue(deps, id);
-  if (!request) return { notice: notices.notFound() };
-  if (expired) return { request, notice: notices.expired(request) };
-  if (!isOpen(request)) return { request, notice: notices.closed(request) };
+  if (!request) return { notice: { kind: 'not-found' } };
+  if (expired) return { request, notice: expiredNotice(request) };
+  if (!isOpen(request)) return { request, notice: closedNotice(request) };
   let inspection: ConsentInspection;
   try {
     inspection = await deps.inspect();
   } catch (error) {
     if (!isProductError(error)) throw error;
-    return { request, notice: notices.tenantUnreadable(error.info.message) };
+    return { request, notice: { kind: 'tenant-unreadable', reason: error.info.message } };
   }
   const completed = await completeIfConsented(deps, request, inspection, personOf(input.actor));
-  if (completed) return { request: completed, notice: notices.consentSeen() };
+  if (completed) return { request: completed, notice: { kind: 'consent-seen' } };
   const gap = inspection.gap;
-  if (!gap.ok) return { request, notice: notices.tenantUnreadable(gap.reason) };
+  if (!gap.ok) return { request, notice: { kind: 'tenant-unreadable', reason: gap.reason } };
   const missing = request.permissions.filter(
     (p) => includesPermission(gap.missing, p) || includesPermission(gap.notRequested, p),
   );
-  return { request, notice: notices.consentNotYet(missing) };
+  return { request, notice: { kind: 'consent-not-yet', missing } };
 }
 
 /** Completes the request when the tenant holds consent for all of it; the stored result, or undefined. */
@@ -79,7 +83,7 @@ export async function viewRequest(
 ): Promise<ConsentActionOutcome> {
   const id = typeof input.requestId === 'string' ? input.requestId : '';
   const { request } = await expireIfDue(deps, id);
-  if (!request) return { notice: notices.notFound() };
+  if (!request) return { notice: { kind: 'not-found' } };
   return {
     request,
     viewer: isApprover(deps.approvers, input.actor.aadObjectId) ? 'approver' : 'other',

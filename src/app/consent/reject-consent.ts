@@ -1,11 +1,10 @@
 import { decideRejection, type RejectionDecision } from '../../domain/consent';
-import { personOf } from './approve-consent';
 import { admitDecision, type DecisionInput } from './admit-decision';
 import type { ConsentServiceDeps } from './consent-deps';
-import type { ConsentActionOutcome } from './consent-outcome';
-import { notices } from './consent-notices';
+import { closedNotice, expiredNotice, type ConsentActionOutcome } from './consent-outcome';
 import { changeRequest } from './consent-records';
 import { recordExpiry } from './expire-request';
+import { personOf } from './person-of';
 import { audit, publishRequest } from './publish-request';
 
 export interface RejectInput extends DecisionInput {
@@ -28,15 +27,15 @@ export async function rejectConsent(
     decision = decideRejection(current, { by, reason, now: deps.now() });
     return 'next' in decision ? decision.next : undefined;
   });
-  if (!decision || !after) return { notice: notices.notFound() };
+  if (!decision || !after) return { notice: { kind: 'not-found' } };
   switch (decision.kind) {
     case 'expire':
       await recordExpiry(deps, after);
-      return { request: after, notice: notices.expired(after) };
+      return { request: after, notice: expiredNotice(after) };
     case 'closed':
-      return { request: after, notice: notices.closed(after) };
+      return { request: after, notice: closedNotice(after) };
     case 'busy':
-      return { request: after, notice: notices.busy(decision.by) };
+      return { request: after, notice: { kind: 'busy', by: decision.by } };
     case 'reject':
       await audit(deps, 'rejected', after, by, reason ? { detail: `Reason: ${reason}` } : {});
       await publishRequest(deps, after);

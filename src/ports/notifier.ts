@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../cards';
-import type { StoredConversation } from './stored-conversation';
+import type { StoredConversation } from './conversations';
 
 /**
  * How monitor/ and the consent flow post to Teams without knowing the Bot Framework: `bot/`
@@ -10,7 +10,11 @@ export interface Notifier {
   /** Posts a new message with the card. */
   post(conversation: StoredConversation, card: AdaptiveCard): Promise<PostOutcome>;
   /** Replaces the card of a message the bot posted earlier (e.g. a consent request, for everyone). */
-  update(conversation: StoredConversation, activityId: string, card: AdaptiveCard): Promise<PostOutcome>;
+  update(
+    conversation: StoredConversation,
+    activityId: string,
+    card: AdaptiveCard,
+  ): Promise<PostOutcome>;
 }
 
 export type PostOutcome =

@@ -1,5 +1,5 @@
-import { diagnose, type Diagnosis } from '../domain';
-import type { PcemailTarget, TenantReader } from '../tenant/snapshot-reader';
+import { diagnose, type Diagnosis } from '../../domain';
+import type { PcemailTarget, TenantReader } from '../../tenant/snapshot-reader';
 
 /** The "check pcemail permissions" use case: gather the tenant's facts, then judge them. */
 export interface PermissionCheck {
@@ -7,7 +7,10 @@ export interface PermissionCheck {
   run(overrides?: Partial<PcemailTarget>): Promise<Diagnosis>;
 }
 
-export function createPermissionCheck(reader: TenantReader, target: PcemailTarget): PermissionCheck {
+export function createPermissionCheck(
+  reader: TenantReader,
+  target: PcemailTarget,
+): PermissionCheck {
   return {
     async run(overrides = {}) {
       const snapshot = await reader.readSnapshot({ ...target, ...overrides });

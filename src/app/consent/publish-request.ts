@@ -7,26 +7,26 @@ import {
   type GrantStep,
   type Person,
 } from '../../domain/consent';
-import type { StoredConversation } from '../../monitor/stored-conversation';
+import type { StoredConversation } from '../../ports/conversations';
 import type { ConsentServiceDeps } from './consent-deps';
 import { appendAudit, forgetOpen } from './consent-records';
-import { requestCard } from './request-card';
+import { requestView } from './request-view';
 
 /**
  * Shows a changed request to everyone: every message that carries it is replaced in place
- * (Notifier.update), and a request that is closed leaves the job's list. Teams failures are
+ * (RequestBoard.update), and a request that is closed leaves the job's list. Teams failures are
  * logged, not thrown: the stored request is the truth, and the next change updates again.
  */
 export async function publishRequest(
   deps: ConsentServiceDeps,
   request: ConsentRequest,
 ): Promise<void> {
-  const card = requestCard(deps, request);
+  const view = requestView(deps, request);
   await Promise.all(
     request.copies.map(async (copy) => {
       const conversation = (await deps.store.get<StoredConversation>(copy.conversationKey))?.value;
       if (!conversation) return;
-      const outcome = await deps.notifier.update(conversation, copy.activityId, card);
+      const outcome = await deps.board.update(conversation, copy.activityId, view);
       if (!outcome.ok) {
         deps.logger.warn(
           {

@@ -1,7 +1,6 @@
-import { CONVERSATIONS_PREFIX, type StoredConversation } from '../../monitor/stored-conversation';
-import { listChannelTargets } from '../../monitor/subscriptions';
+import { CONVERSATIONS_PREFIX, type StoredConversation } from '../../ports/conversations';
 import type { StateStore } from '../../store/state-store';
-import { isApprover } from './approvers';
+import { isApprover } from '../../ports/approvers';
 
 export interface Destination {
   conversation: StoredConversation;
@@ -16,9 +15,10 @@ export interface Destination {
 export async function findDestinations(
   store: StateStore,
   approvers: readonly string[],
+  subscribedConversations: () => Promise<StoredConversation[]>,
 ): Promise<Destination[]> {
   const found = new Map<string, Destination>();
-  for (const { conversation } of await listChannelTargets(store)) {
+  for (const conversation of await subscribedConversations()) {
     found.set(conversation.key, { conversation, why: 'subscribed channel' });
   }
   for (const key of await store.list(CONVERSATIONS_PREFIX)) {

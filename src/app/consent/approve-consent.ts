@@ -15,13 +15,17 @@ import {
 } from '../../domain/consent';
 import { admitDecision, type DecisionInput } from './admit-decision';
 import type { ConsentGrantWriter, ConsentInspection, ConsentServiceDeps } from './consent-deps';
-import type { ConsentNotice } from '../../cards/consent';
 import { approverRefused, approverWriter } from './delegated-approval';
-import type { Actor, ConsentActionOutcome } from './consent-outcome';
-import { notices } from './consent-notices';
+import {
+  closedNotice,
+  expiredNotice,
+  type ConsentActionOutcome,
+  type ConsentNoticeView,
+} from './consent-outcome';
 import { changeRequest } from './consent-records';
 import { recordExpiry } from './expire-request';
 import { grantMissingConsent } from './grant-missing-consent';
+import { personOf } from './person-of';
 import { audit, publishRequest } from './publish-request';
 
 export type ApproveInput = DecisionInput & {
@@ -59,17 +63,17 @@ export async function approveConsent(
     decision = decideApproval(current, { approver, now: deps.now(), mode, claimToken });
     return 'next' in decision ? decision.next : undefined;
   });
-  if (!decision || !after) return { notice: notices.notFound() };
+  if (!decision || !after) return { notice: { kind: 'not-found' } };
   switch (decision.kind) {
     case 'expire':
       await recordExpiry(deps, after);
-      return { request: after, notice: notices.expired(after) };
+      return { request: after, notice: expiredNotice(after) };
     case 'closed':
-      return { request: after, notice: notices.closed(after) };
+      return { request: after, notice: closedNotice(after) };
     case 'busy':
-      return { request: after, notice: notices.busy(decision.by) };
+      return { request: after, notice: { kind: 'busy', by: decision.by } };
     case 'waiting-for-consent':
-      return { request: after, notice: notices.waitingForConsent() };
+      return { request: after, notice: { kind: 'waiting-for-consent' } };
     case 'approve-link':
       await audit(deps, 'approved', after, approver, {
         detail: 'Link mode: the admin consent link was handed out.',
@@ -111,10 +115,10 @@ async function grantClaimed(
     const { after, changed } = await changeRequest(deps.store, request.id, (current) =>
       closeAsInvalid(current, claimToken, planned.reason, deps.now()),
     );
-    if (!changed || !after) return { request: after, notice: notices.claimLost() };
+    if (!changed || !after) return { request: after, notice: { kind: 'claim-lost' } };
     await audit(deps, 'rejected', after, BOT_PERSON, { detail: planned.reason });
     await publishRequest(deps, after);
-    return { request: after, notice: { tone: 'error', text: planned.reason } };
+    return { request: after, notice: { kind: 'invalid', reason: planned.reason } };
   }
   if (!planned.ok) {
     return finish(deps, request.id, claimToken, approver, {
@@ -154,12 +158,12 @@ async function finish(
     problem?: string;
     consentChecks?: CheckRow[];
   },
-  noticeOverride?: ConsentNotice,
+  noticeOverride?: ConsentNoticeView,
 ): Promise<ConsentActionOutcome> {
   const { after, changed } = await changeRequest(deps.store, id, (current) =>
     completeGrant(current, { claimToken, now: deps.now(), ...attempt }),
   );
-  if (!changed || !after) return { request: after, notice: notices.claimLost() };
+  if (!changed || !after) return { request: after, notice: { kind: 'claim-lost' } };
   const detail = attempt.refusal
     ? `Microsoft Graph refused the bot: ${attempt.refusal.message}`
     : attempt.problem;
@@ -169,17 +173,13 @@ async function finish(
     rights: deps.mode === 'delegated' ? 'approver' : 'bot',
   });
   await publishRequest(deps, after);
-  const notice =
+  const notice: ConsentNoticeView =
     noticeOverride && after.state !== 'granted'
       ? noticeOverride
       : after.state === 'granted'
-        ? notices.granted()
+        ? { kind: 'granted' }
         : after.state === 'awaiting-consent'
-          ? notices.refused()
-          : notices.partlyGranted();
+          ? { kind: 'refused' }
+          : { kind: 'partly-granted' };
   return { request: after, notice };
-}
-
-export function personOf(actor: Actor): Person {
-  return { ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}), name: actor.name };
 }

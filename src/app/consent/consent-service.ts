@@ -1,7 +1,6 @@
-import type { AdaptiveCard } from '../../cards';
-import { renderConsentHistoryCard } from '../../cards/consent';
-import type { ConsentMode } from '../../domain/consent';
+import type { ConsentAuditRecord, ConsentMode, ConsentRequest } from '../../domain/consent';
 import type { Job } from '../../jobs/job';
+import type { RequestView } from '../../ports/request-board';
 import { approveConsent, type ApproveInput } from './approve-consent';
 import type { ConsentServiceDeps } from './consent-deps';
 import { consentRequestsJob } from './consent-job';
@@ -9,14 +8,23 @@ import type { Actor, ConsentActionOutcome } from './consent-outcome';
 import { recentAudit } from './consent-records';
 import { recheckConsent, viewRequest } from './recheck-consent';
 import { rejectConsent, type RejectInput } from './reject-consent';
-import { requestCard } from './request-card';
 import {
   requestConsent,
   type RequestConsentInput,
   type RequestConsentOutcome,
 } from './request-consent';
+import { requestView } from './request-view';
 
-/** The consent approval use cases (DESIGN §6), one object for the bot's handlers. */
+/** `consent history`: the recent audit records, newest first, and the tenant they belong to. */
+export interface ConsentHistoryView {
+  records: ConsentAuditRecord[];
+  tenant: { id: string; mode: 'live' | 'simulated' };
+}
+
+/**
+ * The consent approval use cases (docs/ARCHITECTURE.md, path 2), one object for the bot's
+ * handlers. They return data; bot/consent/ renders the cards.
+ */
 export interface ConsentService {
   readonly mode: ConsentMode;
   request(input: RequestConsentInput): Promise<RequestConsentOutcome>;
@@ -24,9 +32,9 @@ export interface ConsentService {
   reject(input: RejectInput): Promise<ConsentActionOutcome>;
   recheck(input: { requestId: unknown; actor: Actor }): Promise<ConsentActionOutcome>;
   view(input: { requestId: unknown; actor: Actor }): Promise<ConsentActionOutcome>;
-  /** The request card for an outcome; undefined when there is no request to show. */
-  cardFor(outcome: ConsentActionOutcome): AdaptiveCard | undefined;
-  historyCard(limit?: number): Promise<AdaptiveCard>;
+  /** The request as its card shows it to everyone (links, mode and tenant included). */
+  viewOf(request: ConsentRequest): RequestView;
+  history(limit?: number): Promise<ConsentHistoryView>;
   /** Delegated mode: whether this SSO token can be exchanged on-behalf-of (nothing is kept). */
   checkSignIn(userToken: string): Promise<boolean>;
   job(): Job;
@@ -40,18 +48,11 @@ export function createConsentService(deps: ConsentServiceDeps): ConsentService {
     reject: (input) => rejectConsent(deps, input),
     recheck: (input) => recheckConsent(deps, input),
     view: (input) => viewRequest(deps, input),
-    cardFor: (outcome) =>
-      outcome.request
-        ? requestCard(deps, outcome.request, {
-            ...(outcome.notice ? { notice: outcome.notice } : {}),
-            ...(outcome.viewer ? { viewer: outcome.viewer } : {}),
-          })
-        : undefined,
-    historyCard: async (limit = 15) =>
-      renderConsentHistoryCard({
-        records: await recentAudit(deps.store, limit),
-        tenant: deps.tenant,
-      }),
+    viewOf: (request) => requestView(deps, request),
+    history: async (limit = 15) => ({
+      records: await recentAudit(deps.store, limit),
+      tenant: deps.tenant,
+    }),
     job: () => consentRequestsJob(deps),
     checkSignIn: async (userToken) =>
       deps.delegated ? (await deps.delegated.exchange(userToken)).ok : false,

@@ -10,12 +10,12 @@ import {
   type ConsentRequest,
   type Person,
 } from '../../domain/consent';
-import type { StoredConversation } from '../../monitor/stored-conversation';
-import { isApprover } from './approvers';
+import type { StoredConversation } from '../../ports/conversations';
+import { isApprover } from '../../ports/approvers';
 import type { ConsentServiceDeps } from './consent-deps';
 import { changeRequest, createRequest, loadRequest, openRequestIds } from './consent-records';
 import { audit } from './publish-request';
-import { requestCard } from './request-card';
+import { requestView } from './request-view';
 import { findDestinations, labelOf, teamsUserIdOf, type Destination } from './route-request';
 
 export interface RequestConsentInput {
@@ -58,7 +58,11 @@ export async function requestConsent(
   if (gap.missing.length === 0) return { kind: 'nothing-missing', notRequested: gap.notRequested };
 
   const permissions = sortPermissions(gap.missing);
-  const destinations = await findDestinations(deps.store, deps.approvers);
+  const destinations = await findDestinations(
+    deps.store,
+    deps.approvers,
+    deps.subscribedConversations,
+  );
   const approverUserIds = destinations
     .filter((d) => d.why === 'approver chat')
     .flatMap((d) => teamsUserIdOf(d.conversation) ?? []);
@@ -106,11 +110,11 @@ export async function requestConsent(
   ) {
     targets.push({ conversation: input.origin, why: 'requester' });
   }
-  const card = requestCard(deps, request);
+  const view = requestView(deps, request);
   const posted = await Promise.all(
     targets.map(async (target) => ({
       target,
-      outcome: await deps.notifier.post(target.conversation, card),
+      outcome: await deps.board.post(target.conversation, view),
     })),
   );
   const newCopies: CardCopy[] = [
@@ -151,7 +155,7 @@ export async function requestConsent(
 
   if (originCopy && input.origin && input.origin.kind !== 'personal') {
     // The card clicked in a channel changes for everyone, not only for the person who clicked.
-    await deps.notifier.update(input.origin, originCopy.activityId, requestCard(deps, stored));
+    await deps.board.update(input.origin, originCopy.activityId, requestView(deps, stored));
   }
 
   const delivered = posted.filter(

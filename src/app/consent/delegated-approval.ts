@@ -1,21 +1,7 @@
-import type { ConsentNotice } from '../../cards/consent';
 import type { ConsentRequest, Person } from '../../domain/consent';
-import type { OboResult } from '../../tenant/on-behalf-of';
 import type { ConsentGrantWriter, ConsentServiceDeps } from './consent-deps';
-import type { ConsentActionOutcome } from './consent-outcome';
+import type { ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 import type { GrantResult } from './grant-missing-consent';
-
-/**
- * CONSENT_MODE=delegated: the approver's Teams sign-in is exchanged on-behalf-of the bot for
- * Graph's delegated AppRoleAssignment.ReadWrite.All and DelegatedPermissionGrant.ReadWrite.All;
- * Microsoft Entra then lets the write through only for a Privileged Role Administrator or Global
- * Administrator. The bot itself holds no right to grant (docs/DEPLOYMENT.md).
- */
-export interface DelegatedGrants {
-  exchange(userToken: string): Promise<OboResult>;
-  /** A writer that uses this delegated token (for this one approval). */
-  writerFor(accessToken: string): ConsentGrantWriter;
-}
 
 export const WHO_CAN_APPROVE =
   'Only a person who is both an approver of PCEmail Ops and a Privileged Role Administrator or Global Administrator in Microsoft Entra can grant these permissions.';
@@ -34,10 +20,7 @@ export async function approverWriter(
     return {
       outcome: {
         request: stored,
-        notice: {
-          tone: 'error',
-          text: 'Single sign-on is not set up for PCEmail Ops, so nothing was granted (see docs/DEPLOYMENT.md).',
-        },
+        notice: { kind: 'sso-missing' },
       },
     };
   }
@@ -59,11 +42,10 @@ export async function approverWriter(
       outcome: {
         request: stored,
         notice: {
-          tone:
-            failure.kind === 'throttled' || failure.kind === 'unavailable' ? 'warning' : 'error',
-          text:
-            failure.message +
-            (failure.correlationId ? ` (Correlation id: ${failure.correlationId})` : ''),
+          kind: 'sign-in-failed',
+          retryable: failure.kind === 'throttled' || failure.kind === 'unavailable',
+          message: failure.message,
+          ...(failure.correlationId ? { correlationId: failure.correlationId } : {}),
         },
         ...again,
       },
@@ -80,7 +62,7 @@ export function approverRefused(
   result: GrantResult,
   approver: Person,
 ):
-  | { attempt: Omit<GrantResult, 'refusal'> & { problem: string }; notice: ConsentNotice }
+  | { attempt: Omit<GrantResult, 'refusal'> & { problem: string }; notice: ConsentNoticeView }
   | undefined {
   if (!result.refusal) return undefined;
   const { refusal, ...rest } = result;
@@ -93,13 +75,8 @@ export function approverRefused(
         `Privileged Role Administrator or Global Administrator. ${WHO_CAN_APPROVE}`,
     },
     notice: {
-      tone: 'error',
-      text:
-        'Microsoft Entra refused to grant with your rights: your account is not a Privileged Role Administrator or ' +
-        'Global Administrator. Ask an approver who holds one of those roles to choose "Retry the grant". ' +
-        (result.steps.some((s) => s.outcome === 'granted')
-          ? 'What was granted stays granted; the rest is listed below.'
-          : 'Nothing was granted.'),
+      kind: 'approver-lacks-role',
+      partlyGranted: result.steps.some((s) => s.outcome === 'granted'),
     },
   };
 }

@@ -5,9 +5,8 @@ import { delegatedTokenSource, exchangeOnBehalfOf } from '../tenant/on-behalf-of
 import { graphDefaultScope } from '../tenant/graph-scope';
 import { TenantReader } from '../tenant/snapshot-reader';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
-import { inspectConsent, type ConsentInspection } from './consent';
-import type { DelegatedGrants } from './consent/delegated-approval';
-import { createPermissionCheck, type PermissionCheck } from './permission-check';
+import { inspectConsent, type ConsentInspection, type DelegatedGrants } from './consent';
+import { createPermissionCheck, type PermissionCheck } from './check/permission-check';
 
 export interface ServiceOptions {
   now?: () => Date;

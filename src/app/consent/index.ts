@@ -1,0 +1,16 @@
+export {
+  createConsentService,
+  type ConsentHistoryView,
+  type ConsentService,
+} from './consent-service';
+export type {
+  ConsentGrantWriter,
+  ConsentInspection,
+  ConsentServiceDeps,
+  DelegatedGrants,
+} from './consent-deps';
+export type { Actor, ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
+export type { Delivery, RequestConsentOutcome } from './request-consent';
+export { CONSENT_JOB_NAME } from './consent-job';
+export { inspectConsent } from './inspect-consent';
+export { buildConsentService } from './build-consent';

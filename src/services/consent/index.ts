@@ -1,8 +1,0 @@
-export { createConsentService, type ConsentService } from './consent-service';
-export type { ConsentGrantWriter, ConsentInspection, ConsentServiceDeps } from './consent-deps';
-export type { Actor, ConsentActionOutcome } from './consent-outcome';
-export type { Delivery, RequestConsentOutcome } from './request-consent';
-export { CONSENT_JOB_NAME } from './consent-job';
-export { inspectConsent } from './inspect-consent';
-export { deliveryNotice } from './consent-notices';
-export { buildConsentService } from './build-consent';
