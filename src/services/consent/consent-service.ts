@@ -16,7 +16,7 @@ import {
   type RequestConsentOutcome,
 } from './request-consent';
 
-/** The consent approval use cases (DESIGN §6), one object for the bot's handlers. */
+/** The consent approval use cases (README, "Admin consent approval"), one object for the bot's handlers. */
 export interface ConsentService {
   readonly mode: ConsentMode;
   request(input: RequestConsentInput): Promise<RequestConsentOutcome>;
