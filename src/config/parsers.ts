@@ -127,9 +127,6 @@ export function guidList(meaning: string): Parser<string[]> {
   };
 }
 
-/** A comma-separated list of free text. */
-export const textList: Parser<string[]> = (raw) => splitList(raw);
-
 /** A cron expression with a default; `off` turns the in-process schedule off (undefined). */
 export function cron(fallback: string): Parser<string | undefined> {
   return (raw, { name, problems }) => {

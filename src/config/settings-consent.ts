@@ -1,7 +1,7 @@
 import { cron, guidList, integer, oneOf, optionalGuid, optionalText } from './parsers';
 import { group } from './setting';
 
-export const CONSENT_MODES = ['grant', 'link', 'delegated'] as const;
+const CONSENT_MODES = ['grant', 'link', 'delegated'] as const;
 
 export const CONSENT_SETTINGS = group('Consent approval', {
   APPROVERS: {
