@@ -1,10 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  readConfig,
-  readSimulatedScenario,
-  wantsNoColour,
-  wantsSimulatedTenant,
-} from './config';
+import { readConfig, readSimulatedScenario, wantsNoColour, wantsSimulatedTenant } from './config';
 import { diagnosisJson, diagnosisTable } from './cli-format';
 import { isProductError } from './domain';
 import { buildServices } from './services/build-services';
