@@ -1,3 +1,4 @@
+import { INSPECTOR_PERMISSIONS_TEXT } from '../domain/inspector-permissions';
 import { endpoint, integer, optionalText, requireGuid, text, type Parser } from './parsers';
 import { group } from './setting';
 
@@ -20,7 +21,7 @@ export const TENANT_SETTINGS = group('The tenant to inspect', {
     parse: tenantId,
   },
   GRAPH_CLIENT_ID: {
-    doc: 'the inspector identity (app-only) used to read the tenant (Application.Read.All, Directory.Read.All; see docs/DEPLOYMENT.md)',
+    doc: `the inspector identity (app-only) used to read the tenant (${INSPECTOR_PERMISSIONS_TEXT}; see docs/DEPLOYMENT.md)`,
     defaultText: '`BOT_ID`',
     parse: optionalText,
   },

@@ -24,7 +24,7 @@ export interface ConsentWriterOptions {
   /**
    * Who reads existing assignments back before writing; default `inspector`. Delegated mode passes
    * the bot's own app-only identity: listing a service principal's appRoleAssignments takes
-   * Application.Read.All, which the approver's grant scopes do not include
+   * an application read permission (INSPECTOR_PERMISSIONS), which the approver's grant scopes lack
    * (https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignments).
    */
   reader?: TokenSource;
