@@ -11,7 +11,7 @@ const STATUS_STYLE: Record<CheckStatus, Style> = {
   skip: 'gray',
 };
 
-/** The JSON of DESIGN §4/§8: `target` only on mailbox rows, `fix` only on rows that do not pass. */
+/** The CLI's JSON (README, "The CLI"): `target` only on mailbox rows, `fix` only on rows that do not pass. */
 export function diagnosisJson(diagnosis: Diagnosis): string {
   return JSON.stringify(
     {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readConfig, wantsSimulatedTenant } from './config';
+import { readConfig, readSimulatedScenario, wantsNoColour, wantsSimulatedTenant } from './config';
 import { diagnosisJson, diagnosisTable } from './cli-format';
 import { isProductError } from './domain';
 import { buildServices } from './app/build-services';
@@ -61,7 +61,7 @@ export async function runCli(
   }
 
   const simulated = wantsSimulatedTenant(env);
-  const scenario = args.values.scenario ?? (env.SIMULATED_SCENARIO?.trim() || 'demo');
+  const scenario = args.values.scenario ?? readSimulatedScenario(env);
   if (!simulated && args.values.scenario !== undefined) {
     io.stderr.write(
       'pcemail: --scenario picks a simulated tenant, but TENANT_ID is set, so the checks run against that real tenant. Drop --scenario, or unset TENANT_ID.\n',
@@ -89,7 +89,7 @@ export async function runCli(
     const diagnosis = await permissionCheck.run();
     const output = args.values.json
       ? diagnosisJson(diagnosis)
-      : diagnosisTable(diagnosis, io.stdout.isTTY === true && !env.NO_COLOR);
+      : diagnosisTable(diagnosis, io.stdout.isTTY === true && !wantsNoColour(env));
     io.stdout.write(`${output}\n`);
     return diagnosis.checks.some((check) => check.status === 'fail') ? 1 : 0;
   } catch (error) {

@@ -1,6 +1,12 @@
 // First: keeps teams-ai's unused AI packages from loading at start (see the file).
 import './defer-unused-modules';
-import { readConfig, secretValues, wantsSimulatedTenant } from './config';
+import {
+  isProduction,
+  readConfig,
+  readSimulatedScenario,
+  secretValues,
+  wantsSimulatedTenant,
+} from './config';
 import { createLogger } from './logger';
 import { shutDown, type ShutdownStep } from './shutdown';
 import { withSimulatedTenant } from './simulated-env';
@@ -12,7 +18,7 @@ async function main(): Promise<void> {
   let env: NodeJS.ProcessEnv = process.env;
   const simulated = wantsSimulatedTenant(env);
   const simulator = simulated
-    ? await startSimulator({ scenario: env.SIMULATED_SCENARIO?.trim() || 'demo' })
+    ? await startSimulator({ scenario: readSimulatedScenario(env) })
     : undefined;
   const pointed = simulator ? withSimulatedTenant(env, simulator.productEnv()) : undefined;
   if (pointed) env = pointed.env;
@@ -29,7 +35,7 @@ async function main(): Promise<void> {
   const config = result.config;
   const logger = createLogger({
     level: config.logLevel,
-    pretty: process.env.NODE_ENV !== 'production' && process.stdout.isTTY === true,
+    pretty: !isProduction(env) && process.stdout.isTTY === true,
     secrets: secretValues(env),
   });
   const server = await startBot(config, { logger });

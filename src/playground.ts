@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PLAYGROUND_USER_AAD_IDS, readConfig, secretValues } from './config';
+import { PLAYGROUND_USER_AAD_IDS, readConfig, readSimulatedScenario, secretValues } from './config';
 import { createLogger, type Logger } from './logger';
 import type { RunningServer } from './server';
 import { startBot } from './start-bot';
@@ -145,7 +145,7 @@ function personYaml([givenName, surname, alias]: readonly string[], index: numbe
 
 /** `npm run playground`. */
 export function main(): void {
-  const scenario = process.env.SIMULATED_SCENARIO?.trim() || 'demo';
+  const scenario = readSimulatedScenario(process.env);
   startPlayground({ scenario }).then(
     (running) => {
       process.stdout.write(

@@ -45,7 +45,7 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
   const store = createStateStore(config.state);
   const now = options.now ?? (() => new Date());
   const adapter = createAdapter(config.bot, options.logger);
-  // Every proactive send is paced within the Teams limits and retried (DESIGN §5).
+  // Every proactive send is paced within the Teams limits and retried (docs/MICROSOFT.md, Teams).
   // Only to an allowed Bot Connector address; planted conversations are dropped first.
   const notifier = new ServiceUrlGuard(
     new PacedNotifier(new ProactiveNotifier(adapter, config.bot.id), {

@@ -32,7 +32,7 @@ export interface BotDeps {
   consentMode: 'grant' | 'link' | 'delegated';
   /** Teams single sign-on of approvers (delegated mode): the exposed scope's resource, the OAuth connection. */
   sso?: { resource: string; connectionName?: string };
-  /** Admin consent requests, approvals and their audit trail (DESIGN §6). */
+  /** Admin consent requests, approvals and their audit trail. */
   consent: ConsentService;
   /** Connect-ExchangeOnline's environment in a sovereign cloud, for the restriction commands. */
   exchangeEnvironment?: ExchangeEnvironment;

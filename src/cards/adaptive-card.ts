@@ -1,6 +1,6 @@
 /**
  * The slice of Adaptive Cards 1.5 our cards use, typed, with small builders.
- * Teams renders up to 1.5 (STACK-NOTES); anything newer must not appear here.
+ * Teams renders up to 1.5 (docs/MICROSOFT.md, Teams); anything newer must not appear here.
  */
 
 import { speakSettings } from './operator-settings';

@@ -14,7 +14,7 @@ export const SIMULATED_BOT_BANNER =
   'Simulated tenant — this bot talks to its built-in simulator, not your Microsoft 365 tenant; ' +
   'a real tenant needs TENANT_ID.';
 
-/** A word, never a colour or icon alone (DESIGN §4). */
+/** A word, never a colour or icon alone (colour-blind and screen-reader users). */
 export const STATUS_WORD: Record<CheckStatus, string> = {
   pass: 'PASS',
   warn: 'WARN',

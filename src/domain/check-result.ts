@@ -24,7 +24,7 @@ export type CheckId = (typeof CHECK_IDS)[number];
 
 export type CheckGroup = 'Registration' | 'Secret' | 'Permissions' | 'Consent' | 'Mailboxes';
 
-/** Where each check sits on the card; `token.roles` is "what the token really carries" (DESIGN §8). */
+/** Where each check sits on the card; `token.roles` is "what the token really carries". */
 export const CHECK_GROUP: Record<CheckId, CheckGroup> = {
   'app.registered': 'Registration',
   'app.single-tenant': 'Registration',

@@ -46,7 +46,7 @@ const JUDGES: Record<SingleRowCheck, (ctx: JudgeContext) => Verdict> = {
 };
 
 /**
- * Judges a tenant snapshot against DESIGN §4's catalogue: every check, in catalogue order, with
+ * Judges a tenant snapshot against the check catalogue (README, "The checks"): every check, in catalogue order, with
  * `mailbox.access` once per configured mailbox. Pure: the only clock is `snapshot.takenAt`.
  */
 export function diagnose(snapshot: TenantSnapshot): Diagnosis {

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { Job } from './job';
 
 /**
- * `POST /api/jobs/<name>` for external schedulers (DESIGN §3): only with JOBS_KEY configured, only
+ * `POST /api/jobs/<name>` for external schedulers: only with JOBS_KEY configured, only
  * with `Authorization: Bearer <JOBS_KEY>` (compared in constant time); unknown names are 404.
  */
 export function registerJobRoutes(

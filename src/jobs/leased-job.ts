@@ -23,7 +23,7 @@ interface SlotRecord {
 }
 
 /**
- * A Job that runs only while holding its lease in the shared store (DESIGN §7): any instance may run
+ * A Job that runs only while holding its lease in the shared store: any instance may run
  * any job, only the holder does; the others report `ran: false`. A scheduled slot that another
  * instance already ran is skipped, so clocks a little apart do not run a slot twice.
  */

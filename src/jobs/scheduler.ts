@@ -31,7 +31,7 @@ export interface RunningScheduler {
 }
 
 /**
- * Runs jobs in-process on their cron schedules (DESIGN §3: configurable). Every instance runs a
+ * Runs jobs in-process on their cron schedules (each configurable, or off). Every instance runs a
  * scheduler; the job's lease makes one of them do the work, the slot record keeps it to once.
  * A run that is still going when the next slot comes is not started twice.
  */

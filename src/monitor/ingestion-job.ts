@@ -67,7 +67,7 @@ interface DigestRecord {
 const STALE_CLAIM_MS = 10 * 60_000;
 
 /**
- * The ingestion job (DESIGN §5): sweep every PCEmail mailbox, keep each one's state, post one card
+ * The ingestion job: sweep every PCEmail mailbox, keep each one's state, post one card
  * per channel listing the changes it has not been told, and (`digest`) the daily digest once per
  * channel per day.
  */

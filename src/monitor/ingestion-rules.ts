@@ -2,7 +2,7 @@ import { ErrorCode, type ErrorInfo, type Outcome } from '../domain';
 import { classifyMailboxError } from '../domain/checks/mailbox-errors';
 import type { MailboxIngestion } from '../tenant/mailbox-ingestion-reader';
 
-/** A mailbox's ingestion state (DESIGN §5); `unknown` = could not be probed because Graph failed. */
+/** A mailbox's ingestion state; `unknown` = could not be probed because Graph failed. */
 export type IngestionState = 'healthy' | 'degraded' | 'failing';
 export type ProbeState = IngestionState | 'unknown';
 

@@ -24,7 +24,7 @@ export interface PacedNotifierOptions {
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
 /**
- * The Notifier every sender uses (DESIGN §5): paces messages within the Teams bot limits (per thread
+ * The Notifier every sender uses (docs/MICROSOFT.md, Teams): paces messages within the Teams bot limits (per thread
  * 7/1 s, 8/2 s, 60/30 s, 1,800/h; 50/s per tenant), retries what Teams says to retry with backoff
  * honouring Retry-After, and reports `gone` (403/404) at once. A message that still fails is
  * reported as failed; callers record nothing for it, so the next run sends it again.

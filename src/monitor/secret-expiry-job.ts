@@ -61,7 +61,7 @@ const STALE_CLAIM_MS = 10 * 60_000;
 export const FAN_OUT_CONCURRENCY = 64;
 
 /**
- * The secret-expiry job (DESIGN §5): for every credential of every watched app that crossed a
+ * The secret-expiry job: for every credential of every watched app that crossed a
  * threshold, each subscribed channel gets the most severe crossed threshold once. A credential that
  * was deleted is no longer read, so its reminders stop.
  */
@@ -179,7 +179,7 @@ async function remindChannel(
   return result;
 }
 
-/** Teams said the bot can no longer post there (403/404): the subscription goes (DESIGN §5). */
+/** Teams said the bot can no longer post there (403/404): the subscription goes. */
 export async function forgetGoneChannel(
   deps: { store: StateStore; logger: Logger },
   target: ChannelTarget,

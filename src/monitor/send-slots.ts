@@ -11,7 +11,10 @@ export interface TeamsLimits {
   perTenant: readonly RateWindow[];
 }
 
-/** Microsoft's documented limits for proactive bot messages (DESIGN §5). */
+/**
+ * Microsoft's documented limits for proactive bot messages:
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit
+ */
 export const TEAMS_LIMITS: TeamsLimits = {
   perThread: [
     { count: 7, ms: 1_000 },

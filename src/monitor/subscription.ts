@@ -1,5 +1,5 @@
 /**
- * A channel (or chat) that asked for notifications with `notify here` (DESIGN §5). Consent
+ * A channel (or chat) that asked for notifications with `notify here`. Consent
  * requests, secret-expiry reminders and ingestion status go to every subscription.
  */
 export interface Subscription {

@@ -1,5 +1,5 @@
 /**
- * A conversation the bot can post into later, stored as plain JSON (DESIGN §2): the Bot Framework
+ * A conversation the bot can post into later, stored as plain JSON: the Bot Framework
  * conversation reference as Teams sent it, plus what the product needs to know about it.
  */
 export interface StoredConversation {

@@ -4,7 +4,7 @@ import type { StoredConversation } from './conversations';
 /**
  * How monitor/ and the consent flow post to Teams without knowing the Bot Framework: `bot/`
  * implements it with proactive messages. Implementations respect the Teams rate limits and retry
- * 429/412/502/504 with backoff (DESIGN §5).
+ * 429/412/502/504 with backoff (docs/MICROSOFT.md, Teams).
  */
 export interface Notifier {
   /** Posts a new message with the card. */

@@ -1,5 +1,5 @@
 /**
- * The product's storage port (DESIGN §2, §7): every piece of state — conversation references,
+ * The product's storage port (docs/ARCHITECTURE.md §5): every piece of state — conversation references,
  * subscriptions, wizard progress, consent requests, audit records, reminder ledger, job leases —
  * goes through it. Implemented by the file store (one process) and the Azure Blob store (several
  * instances). No SDK types cross it: values are plain JSON.

@@ -44,7 +44,7 @@ export class AppOnlySignIn {
     });
   }
 
-  /** `fresh` skips the cache: a cached token would hide a secret deleted since (DESIGN §8). */
+  /** `fresh` skips the cache: a cached token would hide a secret deleted since. */
   async signIn(fresh = false): Promise<SignedIn> {
     try {
       const result = await this.msal.acquireTokenByClientCredential({

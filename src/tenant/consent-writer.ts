@@ -51,7 +51,7 @@ interface Answer {
 }
 
 /**
- * Grants admin consent through Graph (DESIGN §6). Each write is safe to repeat: an existing
+ * Grants admin consent through Graph. Each write is safe to repeat: an existing
  * assignment or grant counts as done, so a retry after a half-finished attempt completes it.
  * Transient failures (429/5xx/timeouts) are retried within the transport policy; a 403 is retried
  * once with a fresh token, since roles granted to the bot since its token was issued only show up

@@ -15,7 +15,7 @@ export type AccessTokenSource = () => Promise<string>;
 /**
  * A Graph client for one identity. The SDK adds the Authorization header only for Microsoft's hosts
  * (never for an http:// base URL), so it keeps its default base URL and this chain's last link sends
- * the request to GRAPH_ENDPOINT instead — national clouds and local stand-ins alike (STACK-NOTES).
+ * the request to GRAPH_ENDPOINT instead — national clouds and local stand-ins alike (test/simulator/sdk-compatibility.test.ts).
  * Retries are not the SDK's: the batch reader owns them, bounded and with a capped Retry-After.
  */
 export function createGraphClient(

@@ -5,7 +5,7 @@ import { createGraphClient } from './graph-client';
 import { encodePathSegment, inboxRead } from './graph-reads';
 import type { TransportPolicy } from './transport-policy';
 
-/** What one sweep learns about a PCEmail mailbox's Inbox (DESIGN §5). */
+/** What one sweep learns about a PCEmail mailbox's Inbox. */
 export interface MailboxIngestion {
   totalItemCount: number;
   unreadItemCount: number;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { parseEnvFile } from '../../scripts/app-package/env-file';
+import { SETTING_NAMES } from '../../src/config';
 import { listPlaceholders } from '../../scripts/app-package/placeholders';
 import { readCommittedManifest, readRepoFile } from './repo';
 
@@ -283,9 +284,7 @@ describe('the Microsoft 365 Agents Toolkit project files', () => {
 
   it('when azure.parameters.json is read, then every setting the bot reads (except secrets and local-only ones) can be set through infra', () => {
     const settings = new Set(appSettingNames());
-    const readByConfig = [...readRepoFile('src/config.ts').matchAll(/'([A-Z][A-Z0-9_]{2,})'/g)].map(
-      (m) => m[1]!,
-    );
+    const readByConfig = SETTING_NAMES;
     // Local runs, tests and the inbound-auth overrides only; Azure sets the identity itself.
     const notInAzure = new Set([
       'PORT',
@@ -293,6 +292,8 @@ describe('the Microsoft 365 Agents Toolkit project files', () => {
       'STATE_DIR',
       'AZURE_STORAGE_CONNECTION_STRING',
       'SIMULATED_SCENARIO',
+      // The CLI's, not the bot's.
+      'NO_COLOR',
       'BOT_OPENID_METADATA_URL',
       'BOT_TOKEN_ISSUER',
       'BOT_EMULATOR_OPENID_METADATA_URL',
@@ -385,10 +386,8 @@ describe('the env folder', () => {
       'GRAPH_MAX_RETRIES',
       'GRAPH_RETRY_AFTER_CAP_SECONDS',
     ];
-    // Whatever src/config.ts (the one reader of process.env) names must be documented too.
-    const readByConfig = [...readRepoFile('src/config.ts').matchAll(/'([A-Z][A-Z0-9_]{2,})'/g)].map(
-      (m) => m[1]!,
-    );
+    // Every setting of src/config/ (the one reader of the environment) must be documented too.
+    const readByConfig = SETTING_NAMES;
     expect(
       [...new Set([...contract, ...readByConfig])].filter((name) => !documented.has(name)),
     ).toEqual([]);

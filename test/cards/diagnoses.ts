@@ -1,6 +1,6 @@
 import type { CheckResult, Diagnosis } from '../../src/domain/check-result';
 
-/** Hand-written diagnoses shaped like what `diagnose` produces (DESIGN §4). */
+/** Hand-written diagnoses shaped like what `diagnose` produces. */
 
 const CHECKED_AT = '2025-03-04T09:05:27.000Z';
 export const LIVE_TENANT = { id: '72f988bf-86f1-41af-91ab-2d7cd011db47', mode: 'live' } as const;

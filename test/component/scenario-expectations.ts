@@ -9,7 +9,7 @@ export interface ExpectedRow {
 
 /**
  * For each simulated scenario, the rows that must NOT pass (every other row passes, unless listed
- * in `alsoNotPass` as skipped). One failure of DESIGN §4 per scenario, against the healthy tenant.
+ * in `alsoNotPass` as skipped). One failure of the check catalogue per scenario, against the healthy tenant.
  */
 export const SCENARIO_EXPECTATIONS: Record<string, ExpectedRow[]> = {
   healthy: [],

@@ -19,7 +19,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { jwtClaims } from './sim-client';
 
 /*
- * The real Microsoft SDKs the product uses, pointed at the simulator the way STACK-NOTES describes:
+ * The real Microsoft SDKs the product uses, pointed at the simulator the way the product does:
  * MSAL keeps its https authority and sends through a network client that rewrites the host; the Graph
  * client keeps graph.microsoft.com and a last middleware rewrites the host.
  */

@@ -12,7 +12,7 @@ let azurite: Azurite;
 let location: string;
 
 beforeAll(async () => {
-  // On disk and on a fixed port, so the restart test finds its data again (DESIGN §8).
+  // On disk and on a fixed port, so the restart test finds its data again.
   location = await mkdtemp(path.join(tmpdir(), 'pcemail-azurite-'));
   azurite = await startAzurite({ location });
 });

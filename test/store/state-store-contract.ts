@@ -14,7 +14,7 @@ export interface StoreFixture {
 }
 
 /**
- * What every StateStore promises (DESIGN §7), run against each implementation. Two instances on one
+ * What every StateStore promises, run against each implementation. Two instances on one
  * backing stand for two bot processes. `moreTests` run before the lease-expiry test, which waits for
  * a lease taken at the start to expire (15 s for blob leases), so slow tests overlap that wait.
  */

@@ -2,7 +2,7 @@ import * as AC from 'adaptivecards';
 import { TEAMS_CARD_LIMIT_BYTES } from '../../src/cards/card-size';
 
 /**
- * Adaptive Cards checks for tests (DESIGN §8): every event the SDK reports while parsing and
+ * Adaptive Cards checks for tests: every event the SDK reports while parsing and
  * validating fails the card, at version 1.5. The SDK silently drops properties it does not know, so
  * the card is also walked against the SDK's own property schemas to report those.
  */

@@ -9,7 +9,7 @@ interface Window {
   ms: number;
 }
 
-/** The limits Teams enforces on a bot's messages (DESIGN §5, STACK-NOTES). */
+/** The limits Teams enforces on a bot's messages (docs/MICROSOFT.md, Teams). */
 export const TEAMS_CONNECTOR_LIMITS = {
   perThread: [
     { count: 7, ms: 1_000 },

@@ -14,7 +14,7 @@ export interface DecisionInput {
 }
 
 /**
- * The gate every approval and rejection passes first (DESIGN §6): only a configured approver, only
+ * The gate every approval and rejection passes first (docs/SECURITY.md): only a configured approver, only
  * a request found by id in storage, only when the card's data matches it. A non-approver's click is
  * logged, not stored, so it changes nothing at all; a tampered card is kept as a `refused` record.
  */

@@ -10,12 +10,12 @@ import { completeIfConsented } from './recheck-consent';
 export const CONSENT_JOB_NAME = 'consent-requests';
 
 /**
- * The third job (DESIGN §8), `POST /api/jobs/consent-requests`: expires undecided requests and
+ * The third job, `POST /api/jobs/consent-requests`: expires undecided requests and
  * re-checks open ones against the tenant (one read for all), completing those whose consent
  * appeared — through the admin-consent link, the Entra admin center, or anyone else.
  */
 export function consentRequestsJob(deps: ConsentServiceDeps): Job {
-  // Only the lease holder runs it (DESIGN §7); its writes are conditional anyway.
+  // Only the lease holder runs it (see jobs/leased-job.ts); its writes are conditional anyway.
   return leasedJob({
     name: CONSENT_JOB_NAME,
     store: deps.store,

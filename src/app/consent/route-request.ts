@@ -8,7 +8,7 @@ export interface Destination {
 }
 
 /**
- * Where a request goes (DESIGN §8): every conversation subscribed with `notify here`, and each
+ * Where a request goes: every conversation subscribed with `notify here`, and each
  * approver's 1:1 chat with the bot (stored conversation references: a 1:1 created from an object
  * id fails in the Agents Playground, and needs the user's consent to the app in Teams).
  */

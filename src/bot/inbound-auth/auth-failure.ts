@@ -11,7 +11,7 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBefo
 /**
  * Maps whatever the Bot Framework SDK threw while authenticating to 401 or 503. The SDK rethrows
  * jsonwebtoken's errors, which its adapter would answer with a 500 carrying the library's message
- * (STACK-NOTES); here a bad token is always 401 and the message stays in the log.
+ * (docs/SECURITY.md §1); here a bad token is always 401 and the message stays in the log.
  */
 export function classifyAuthError(error: unknown): AuthFailure {
   const name = error instanceof Error ? error.name : '';

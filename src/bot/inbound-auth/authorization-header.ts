@@ -9,7 +9,7 @@ export type HeaderShape = { ok: true; token: string } | { ok: false; reason: str
 /**
  * Checks that an Authorization header can be a Bot Framework token at all: `Bearer x.y.z`, a JSON
  * JOSE header with an RS* algorithm and a key id. The SDK answers some malformed tokens with a 500
- * carrying the library's message (STACK-NOTES); refusing them here makes every one a plain 401.
+ * carrying the library's message (docs/SECURITY.md §1); refusing them here makes every one a plain 401.
  */
 export function checkAuthorizationHeader(header: string | undefined): HeaderShape {
   if (!header) return { ok: false, reason: 'no Authorization header' };

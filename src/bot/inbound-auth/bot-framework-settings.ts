@@ -6,7 +6,7 @@ const PUBLIC_AZURE_CALLER_ID = 'urn:botframework:azure';
 
 /**
  * The adapter's settings, always as the full set: setting any `To…`, `OAuthUrl` or `CallerId` key
- * drops every public-cloud default (STACK-NOTES), so the metadata overrides cannot come alone.
+ * drops every public-cloud default (docs/SECURITY.md §1), so the metadata overrides cannot come alone.
  */
 export function botFrameworkSettings(identity: BotIdentity): Record<string, string | boolean> {
   const loginTenant =

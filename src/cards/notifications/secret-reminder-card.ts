@@ -47,7 +47,7 @@ export interface SecretReminderView {
   rotateWithSignIn?: boolean;
 }
 
-/** A secret-expiry reminder (DESIGN §5): what expires, when, what breaks, how to rotate. */
+/** A secret-expiry reminder: what expires, when, what breaks, how to rotate. */
 export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard {
   const app = plainText(view.appName, 80);
   const what = view.credential.kind === 'secret' ? 'client secret' : 'certificate';

@@ -3,7 +3,7 @@ import { explainAadsts, explainGraphError } from '../error-knowledge';
 import { ErrorCode, type ErrorInfo } from '../product-error';
 import type { Blocker } from './verdict';
 
-/** DESIGN §8: a fact Graph or Entra kept failing to give is never judged, only retried later. */
+/** A fact Graph or Entra kept failing to give is never judged, only retried later. */
 export const UNAVAILABLE: Blocker = {
   detail: 'Graph was unavailable — try again',
   fix:

@@ -1,7 +1,7 @@
 import { mentionsAccessPolicy } from '../error-knowledge';
 import { ErrorCode, type ErrorInfo } from '../product-error';
 
-/** How a failed mailbox read is judged (DESIGN §4, `mailbox.access`). */
+/** How a failed mailbox read is judged (`mailbox.access`). */
 export type MailboxDenial =
   | 'unavailable'
   /** 403 ErrorAccessDenied "Access to OData is disabled": the application access policy refused. */

@@ -13,7 +13,7 @@ export const NO_SECRET: Blocker = {
     '(secret.works, token.roles, mailbox.access, mailbox.restricted).',
 };
 
-/** `secret.works`: Entra issues PCEmail a token for the configured secret (a fresh sign-in, DESIGN §8). */
+/** `secret.works`: Entra issues PCEmail a token for the configured secret (a fresh sign-in, never from cache). */
 export function judgeSecretWorks(ctx: JudgeContext): Verdict {
   const { settings, snapshot } = ctx;
   if (!settings.secretConfigured) return skip('secret.works', NO_SECRET);
@@ -90,7 +90,7 @@ export function pcemailTokenOf({ settings, snapshot }: JudgeContext): Available<
 }
 
 /**
- * What the configured secret's first characters say (DESIGN §4: compare with the credential hint).
+ * What the configured secret's first characters say (compared with the credential's hint).
  * Only `settings.secretHint` (at most 3 characters) is used, and it is never echoed.
  */
 function secretClues({ settings, app }: JudgeContext, aadsts: number): string[] {

@@ -2,7 +2,7 @@ import { credentialsOf, describeCredential, nameCredential, type Credential } fr
 import { DAY_MS, formatDate, listWords, plural, type JudgeContext } from './judge-context';
 import { fail, pass, skip, warn, type Verdict } from './verdict';
 
-/** DESIGN §4: the latest-expiring credential must end in more than this many days. */
+/** `secret.expiry`: the latest-expiring credential must end in more than this many days. */
 const WARN_WITHIN_DAYS = 30;
 /** The vendor's guidance is at most 2 years; 731 leaves room for a leap day in a "24 months" secret. */
 const MAX_LIFETIME_DAYS = 731;

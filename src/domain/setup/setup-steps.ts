@@ -1,6 +1,6 @@
 import { CHECK_IDS, type CheckId } from '../check-result';
 
-/** The wizard's steps, in order: DESIGN §1's five setup steps, then the summary. */
+/** The wizard's steps, in order: the vendor's five setup steps, then the summary. */
 export const SETUP_STEP_IDS = [
   'register',
   'secret',
@@ -20,7 +20,7 @@ export const SETUP_FIELDS: readonly SetupField[] = ['appId', 'mailboxes', 'scope
 /** Steps before the summary ("step 3 of 5"). */
 export const WORK_STEP_COUNT = SETUP_STEP_IDS.length - 1;
 
-/** The DESIGN §4 checks "Verify this step" runs and shows; the summary runs them all. */
+/** The checks "Verify this step" runs and shows; the summary runs them all. */
 export const STEP_CHECKS: Readonly<Record<SetupStepId, readonly CheckId[]>> = {
   register: ['app.registered', 'app.single-tenant', 'app.service-principal'],
   secret: ['secret.present', 'secret.expiry', 'secret.works'],

@@ -7,7 +7,7 @@ export interface Symptom {
   id: SymptomId;
   /** As the admin would say it. */
   label: string;
-  /** The DESIGN §4 checks that can explain it; none for a pasted error (it is explained instead). */
+  /** The checks that can explain it; none for a pasted error (it is explained instead). */
   checks: readonly CheckId[];
 }
 

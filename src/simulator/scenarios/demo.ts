@@ -7,7 +7,7 @@ import {
   revokeGraphRole,
 } from './tenant-edits';
 
-/** DESIGN §8: the default tenant shows the product at work on three typical problems. */
+/** The default tenant shows the product at work on three typical problems. */
 export const demoScenario: ScenarioDefinition = {
   name: 'demo',
   description: `Mail.Send requested but not consented, the PCEmail secret expiring in 12 days, ${address('billing')} outside the scope group; the rest healthy.`,

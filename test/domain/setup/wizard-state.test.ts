@@ -36,7 +36,7 @@ describe('the wizard state', () => {
     });
   });
 
-  it('when moving next and back, then the steps follow DESIGN §1 and the previous results are dropped', () => {
+  it('when moving next and back, then the steps follow the setup order and the previous results are dropped', () => {
     let state = withVerification(
       at('register'),
       { checkedAt: NOW.toISOString(), checks: [], otherNotPassing: 0 },
