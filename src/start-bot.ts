@@ -18,6 +18,8 @@ import { startServer, type RunningServer } from './server';
 import { buildServices, type ServiceOptions } from './services/build-services';
 import { buildConsentService } from './services/consent';
 import { createStateStore } from './store/create-store';
+import { stateSubscriptions } from './store/state-subscriptions';
+import { stateWizardStore } from './store/state-wizard-store';
 import type { VaultTokenSource } from './tenant/key-vault-writer';
 
 export interface StartOptions extends ServiceOptions {
@@ -75,6 +77,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     localMode: config.bot.localMode,
     permissionCheck: services.permissionCheck,
     store,
+    subscriptions: stateSubscriptions(store),
+    wizards: stateWizardStore(store),
     now,
     conversations: new ConversationRegistry(store, now),
     notifier,

@@ -20,10 +20,10 @@ import {
   type MailboxObservation,
   type MailboxStatus,
   type StateChange,
-} from './ingestion-rules';
+} from '../domain/notifications/ingestion-rules';
 import type { Notifier } from './notifier';
 import { FAN_OUT_CONCURRENCY, forgetGoneChannel } from './secret-expiry-job';
-import { channelLedgerPrefix, forEachChannelTarget, type ChannelTarget } from './subscriptions';
+import { channelLedgerPrefix, forEachChannelTarget, type ChannelTarget } from '../store/state-subscriptions';
 
 /** The sweep itself (PCEmail's own identity in production). */
 export interface IngestionSource {

@@ -15,14 +15,13 @@ import {
   watchedCredentials,
   type ReminderRecord,
   type WatchedCredential,
-} from './reminder-plan';
+} from '../domain/notifications/reminder-plan';
 import {
   channelLedgerPrefix,
   forEachChannelTarget,
-  mapPool,
+  unsubscribe,
   type ChannelTarget,
-} from './subscriptions';
-import { subscriptionKey } from './subscription';
+} from '../store/state-subscriptions';
 
 /** Reads the watched apps' credentials (the inspector in production). */
 export interface CredentialSource {
@@ -188,9 +187,7 @@ export async function forgetGoneChannel(
     { conversation: target.conversation.key },
     'the bot can no longer post in a subscribed conversation; removing the subscription',
   );
-  await deps.store.delete(subscriptionKey(target.conversation.key));
-  const ledger = await deps.store.list(channelLedgerPrefix(target.conversation.key));
-  await mapPool(ledger, 8, (key) => deps.store.delete(key));
+  await unsubscribe(deps.store, target.conversation.key);
 }
 
 /** The sign-in facts for the due credentials, read once per run (not per channel). */

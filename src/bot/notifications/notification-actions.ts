@@ -1,15 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { renderNoticeCard, type AdaptiveCard } from '../../cards';
+import { snoozeReminder } from '../../app/notifications';
 import {
   CHECK_NOW_VERB,
   renderSecretReminderCard,
-  SNOOZE_DAYS,
   SNOOZE_VERB,
   type SecretReminderView,
 } from '../../cards/notifications';
-import { isApprover } from '../../monitor/approvers';
-import { snoozeCredential } from '../../monitor/subscriptions';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { checkPermissionsCard } from '../commands/check-permissions';
@@ -36,30 +34,31 @@ async function snooze(context: TurnContext, deps: BotDeps, data: CardData): Prom
     });
   }
   const user = context.activity.from?.aadObjectId;
-  if (!isApprover(deps.approvers, user)) {
+  const outcome = await snoozeReminder(
+    deps,
+    notificationConversationKey(context),
+    keyId,
+    user ? { aadObjectId: user } : {},
+    deps.now(),
+  );
+  if (outcome.kind === 'refused') {
     return renderSecretReminderCard({
       ...reminder,
       notice: 'Only approvers (APPROVERS) can snooze reminders. Nothing was changed.',
     });
   }
-  const until = new Date(deps.now().getTime() + SNOOZE_DAYS * 86_400_000);
-  const snoozed = await snoozeCredential(
-    deps.store,
-    notificationConversationKey(context),
-    keyId,
-    until,
-  );
-  if (!snoozed) {
+  if (outcome.kind === 'not-subscribed') {
     return renderSecretReminderCard({
       ...reminder,
       notice: 'This conversation no longer receives notifications, so there is nothing to snooze.',
     });
   }
-  deps.logger.info({ keyId, until: until.toISOString(), user }, 'secret-expiry reminder snoozed');
+  const until = outcome.until;
+  deps.logger.info({ keyId, until, user }, 'secret-expiry reminder snoozed');
   const card = renderSecretReminderCard({
     ...reminder,
     snoozed: {
-      until: until.toISOString(),
+      until,
       by: context.activity.from?.name ?? user ?? 'an approver',
     },
   });

@@ -1,9 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards';
-import { renderSetupFailedCard, SETUP_VERBS, type SetupVerb } from '../../cards/setup';
-import type { Bot } from '../bot';
-import type { BotDeps } from '../bot-deps';
-import { sendCard } from '../send-card';
+import type { SetupAnswer } from '../../app/setup/setup-answer';
 import {
   cancelSetup,
   finishSetup,
@@ -13,23 +9,28 @@ import {
   startSetup,
   verifyStep,
   type SetupTurn,
-} from './setup-flow';
+} from '../../app/setup/setup-flow';
+import { renderSetupFailedCard, SETUP_VERBS, type SetupVerb } from '../../cards/setup';
 import { isApprover } from '../../monitor/approvers';
-import { wizardKey } from './wizard-store';
+import type { Bot } from '../bot';
+import type { BotDeps } from '../bot-deps';
+import { sendCard } from '../send-card';
+import { renderSetupAnswer } from './render-wizard';
+import { wizardKey } from './wizard-key';
 
 type Data = Record<string, unknown>;
 
 /** `setup pcemail` */
 export async function handleSetupPcemail(context: TurnContext, deps: BotDeps): Promise<void> {
-  await sendCard(context, await startSetup(turnOf(context, deps)));
+  await sendCard(context, renderSetupAnswer(await startSetup(turnOf(context, deps)), deps));
 }
 
 /** `continue setup` */
 export async function handleContinueSetup(context: TurnContext, deps: BotDeps): Promise<void> {
-  await sendCard(context, await showSetup(turnOf(context, deps)));
+  await sendCard(context, renderSetupAnswer(await showSetup(turnOf(context, deps)), deps));
 }
 
-const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<AdaptiveCard>> = {
+const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<SetupAnswer>> = {
   [SETUP_VERBS.verify]: verifyStep,
   [SETUP_VERBS.next]: (turn, data) => moveStep(turn, data, 'next'),
   [SETUP_VERBS.back]: (turn, data) => moveStep(turn, data, 'back'),
@@ -44,7 +45,10 @@ export function registerSetupActions(app: Bot, deps: BotDeps): void {
   for (const [verb, action] of Object.entries(ACTIONS)) {
     app.adaptiveCards.actionExecute<Data>(verb, async (context, _state, data) => {
       try {
-        return await action(turnOf(context, deps), isRecord(data) ? data : {});
+        return renderSetupAnswer(
+          await action(turnOf(context, deps), isRecord(data) ? data : {}),
+          deps,
+        );
       } catch (error) {
         const err = error instanceof Error ? error : new Error(String(error));
         deps.logger.error(

@@ -12,7 +12,7 @@ import {
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';
-import { runChecks } from './wizard-checks';
+import { runChecks } from '../../app/setup/wizard-checks';
 
 type Data = Record<string, unknown>;
 

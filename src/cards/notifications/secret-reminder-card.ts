@@ -6,6 +6,8 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../adaptive-card';
+import type { CredentialView } from '../../domain/notifications/credential-view';
+import { SNOOZE_DAYS } from '../../domain/notifications/snooze';
 import { cardTitle } from '../card-parts';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
@@ -14,16 +16,9 @@ import { days, simulatedLine } from './notification-parts';
 
 export const SNOOZE_VERB = 'notify.snooze';
 export const CHECK_NOW_VERB = 'notify.checkNow';
-export const SNOOZE_DAYS = 7;
+export { SNOOZE_DAYS };
 
-export interface CredentialView {
-  kind: 'secret' | 'certificate';
-  keyId: string;
-  displayName: string | null;
-  /** First characters of a secret's value (never more); null for certificates. */
-  hint: string | null;
-  endDateTime: string;
-}
+export type { CredentialView };
 
 export interface SecretReminderView {
   appName: string;

@@ -1,3 +1,4 @@
+import type { CardNotice } from '../../domain/setup/card-notice';
 import type { WizardCardRef } from '../../domain/setup';
 import {
   container,
@@ -21,11 +22,7 @@ export const SETUP_VERBS = {
 
 export type SetupVerb = (typeof SETUP_VERBS)[keyof typeof SETUP_VERBS];
 
-/** A message shown at the top of a wizard card (a refusal, or checks that could not run). */
-export interface CardNotice {
-  tone: 'info' | 'warning' | 'error';
-  lines: string[];
-}
+export type { CardNotice };
 
 const TONE_COLOR: Record<CardNotice['tone'], TextColor> = {
   info: 'default',

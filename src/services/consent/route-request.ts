@@ -1,5 +1,5 @@
 import { CONVERSATIONS_PREFIX, type StoredConversation } from '../../monitor/stored-conversation';
-import { listChannelTargets } from '../../monitor/subscriptions';
+import { listChannelTargets } from '../../store/state-subscriptions';
 import type { StateStore } from '../../store/state-store';
 import { isApprover } from './approvers';
 
