@@ -12,7 +12,8 @@ import {
 } from '../../app/setup/setup-flow';
 import { renderSetupFailedCard, SETUP_VERBS, type SetupVerb } from '../../cards/setup';
 import { isApprover } from '../../monitor/approvers';
-import type { Bot } from '../bot';
+import { execute, type CardAction, type CardData, type Parsed } from '../actions/card-action';
+import { accept } from '../actions/card-data';
 import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';
 import { renderSetupAnswer } from './render-wizard';
@@ -30,6 +31,11 @@ export async function handleContinueSetup(context: TurnContext, deps: BotDeps): 
   await sendCard(context, renderSetupAnswer(await showSetup(turnOf(context, deps)), deps));
 }
 
+/** A wizard button's data: the fields as typed, passed on to the step's own input reading. */
+function parseWizardClick(data: CardData): Parsed<Data> {
+  return accept({ ...data });
+}
+
 const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<SetupAnswer>> = {
   [SETUP_VERBS.verify]: verifyStep,
   [SETUP_VERBS.next]: (turn, data) => moveStep(turn, data, 'next'),
@@ -41,31 +47,25 @@ const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<SetupA
 };
 
 /** The wizard's Action.Execute verbs; each answers with the card that replaces the clicked one. */
-export function registerSetupActions(app: Bot, deps: BotDeps): void {
-  for (const [verb, action] of Object.entries(ACTIONS)) {
-    app.adaptiveCards.actionExecute<Data>(verb, async (context, _state, data) => {
-      try {
-        return renderSetupAnswer(
-          await action(turnOf(context, deps), isRecord(data) ? data : {}),
-          deps,
-        );
-      } catch (error) {
-        const err = error instanceof Error ? error : new Error(String(error));
-        deps.logger.error(
-          { err: { name: err.name, message: err.message }, verb },
-          'setup action failed',
-        );
-        return renderSetupFailedCard();
-      }
-    });
-  }
+export function setupActions(deps: BotDeps): CardAction[] {
+  return (Object.entries(ACTIONS) as [SetupVerb, (typeof ACTIONS)[SetupVerb]][]).map(
+    ([verb, action]) =>
+      execute(verb, parseWizardClick, async (context, data) => {
+        try {
+          return renderSetupAnswer(await action(turnOf(context, deps), data), deps);
+        } catch (error) {
+          const err = error instanceof Error ? error : new Error(String(error));
+          deps.logger.error(
+            { err: { name: err.name, message: err.message }, verb },
+            'setup action failed',
+          );
+          return renderSetupFailedCard();
+        }
+      }),
+  );
 }
 
 function turnOf(context: TurnContext, deps: BotDeps): SetupTurn {
   const approver = isApprover(deps.approvers, context.activity.from?.aadObjectId);
   return { deps, key: wizardKey(context, deps), approver };
-}
-
-function isRecord(value: unknown): value is Data {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,13 +9,14 @@ import {
 import type { CredentialView } from '../../domain/notifications/credential-view';
 import { SNOOZE_DAYS } from '../../domain/notifications/snooze';
 import { cardTitle } from '../card-parts';
+import { CARD_VERBS } from '../card-verbs';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
 import { rotateNowAction } from '../rotation/rotation-verbs';
 import { days, simulatedLine } from './notification-parts';
 
-export const SNOOZE_VERB = 'notify.snooze';
-export const CHECK_NOW_VERB = 'notify.checkNow';
+export const SNOOZE_VERB = CARD_VERBS.notify.snooze;
+export const CHECK_NOW_VERB = CARD_VERBS.notify.checkNow;
 export { SNOOZE_DAYS };
 
 export type { CredentialView };

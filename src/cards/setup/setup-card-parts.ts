@@ -8,17 +8,10 @@ import {
   type ExecuteAction,
   type TextColor,
 } from '../adaptive-card';
+import { CARD_VERBS } from '../card-verbs';
 import { plainText } from '../plain-text';
 
-export const SETUP_VERBS = {
-  verify: 'setup.verify',
-  next: 'setup.next',
-  back: 'setup.back',
-  cancel: 'setup.cancel',
-  show: 'setup.show',
-  startOver: 'setup.startOver',
-  done: 'setup.done',
-} as const;
+export const SETUP_VERBS = CARD_VERBS.setup;
 
 export type SetupVerb = (typeof SETUP_VERBS)[keyof typeof SETUP_VERBS];
 
