@@ -5,7 +5,6 @@ import {
   factsFromDiagnosis,
   moveTo,
   needsTenantFacts,
-  readCardRef,
   readStepInputs,
   startWizard,
   verificationOf,
@@ -30,7 +29,13 @@ export interface SetupTurn {
   approver: boolean;
 }
 
-type Data = Readonly<Record<string, unknown>>;
+/** A wizard button's data, parsed by the bot before the use case runs. */
+export interface WizardClick {
+  /** Which wizard and step the clicked card showed; undefined when the card named none. */
+  ref: WizardCardRef | undefined;
+  /** The card's input fields as typed (read by the step's own rules, `readStepInputs`). */
+  fields: Readonly<Record<string, unknown>>;
+}
 
 /** `setup pcemail`: a new wizard at step 1, unless one is running (then: continue or start over). */
 export async function startSetup({ deps, key }: SetupTurn): Promise<SetupAnswer> {
@@ -52,8 +57,11 @@ export async function showSetup({ deps, key }: SetupTurn): Promise<SetupAnswer> 
 }
 
 /** "Start over" on the in-progress card: only for the wizard that card was about. */
-export async function startOver({ deps, key }: SetupTurn, data: Data): Promise<SetupAnswer> {
-  const ref = readCardRef(data);
+export async function startOver(
+  { deps, key }: SetupTurn,
+  click: WizardClick,
+): Promise<SetupAnswer> {
+  const { ref } = click;
   const decision = await deps.wizards.change(key, (current) =>
     current?.status === 'active' && current.wizardId !== ref?.wizardId
       ? { stale: { kind: 'other-wizard', current } as StaleReason }
@@ -63,16 +71,22 @@ export async function startOver({ deps, key }: SetupTurn, data: Data): Promise<S
   return wizard(decision.next);
 }
 
-export async function cancelSetup({ deps, key }: SetupTurn, data: Data): Promise<SetupAnswer> {
-  const ref = readCardRef(data);
+export async function cancelSetup(
+  { deps, key }: SetupTurn,
+  click: WizardClick,
+): Promise<SetupAnswer> {
+  const { ref } = click;
   const decision = await onCurrentCard(deps, key, ref, (state) =>
     endWizard(state, 'cancelled', deps.now()),
   );
   return decision.stale ? staleAnswer(decision.stale) : { kind: 'cancelled' };
 }
 
-export async function finishSetup({ deps, key }: SetupTurn, data: Data): Promise<SetupAnswer> {
-  const ref = readCardRef(data);
+export async function finishSetup(
+  { deps, key }: SetupTurn,
+  click: WizardClick,
+): Promise<SetupAnswer> {
+  const { ref } = click;
   if (ref?.step !== 'finish') return stale(deps, key, ref);
   const decision = await onCurrentCard(deps, key, ref, (state) =>
     endWizard(state, 'finished', deps.now()),
@@ -84,9 +98,9 @@ export async function finishSetup({ deps, key }: SetupTurn, data: Data): Promise
 /** "Verify this step" (and the summary's "Run the full check again"). */
 export async function verifyStep(
   { deps, key, approver }: SetupTurn,
-  data: Data,
+  click: WizardClick,
 ): Promise<SetupAnswer> {
-  const prepared = await prepare(deps, key, data);
+  const prepared = await prepare(deps, key, click);
   if ('answer' in prepared) return prepared.answer;
   const { ref, typed } = prepared;
   const now = deps.now();
@@ -109,10 +123,10 @@ export async function verifyStep(
 /** Next / Back: the typed inputs are kept; the summary and the restriction step look at the tenant. */
 export async function moveStep(
   { deps, key, approver }: SetupTurn,
-  data: Data,
+  click: WizardClick,
   direction: 'next' | 'back',
 ): Promise<SetupAnswer> {
-  const prepared = await prepare(deps, key, data);
+  const prepared = await prepare(deps, key, click);
   if ('answer' in prepared) return prepared.answer;
   const { ref, typed } = prepared;
   const now = deps.now();
@@ -143,13 +157,13 @@ type Prepared =
   | { ref: WizardCardRef; state: WizardState; typed: SetupInputs; inputs: SetupInputs };
 
 /** The stored wizard must match the card, and the step's inputs must be valid; else the answer. */
-async function prepare(deps: SetupPorts, key: string, data: Data): Promise<Prepared> {
-  const ref = readCardRef(data);
+async function prepare(deps: SetupPorts, key: string, click: WizardClick): Promise<Prepared> {
+  const { ref } = click;
   const check = checkCard(await deps.wizards.load(key), ref);
   if (!check.ok || ref === undefined) {
     return { answer: staleAnswer(check.ok ? { kind: 'other-wizard' } : check.reason) };
   }
-  const reading = readStepInputs(check.state.step, data, deps.tenant.id);
+  const reading = readStepInputs(check.state.step, click.fields, deps.tenant.id);
   if (!reading.ok) {
     return {
       answer: wizard(check.state, {

@@ -9,7 +9,9 @@ import {
   startSetup,
   verifyStep,
   type SetupTurn,
+  type WizardClick,
 } from '../../app/setup/setup-flow';
+import { readCardRef } from '../../domain/setup';
 import { renderSetupFailedCard, SETUP_VERBS, type SetupVerb } from '../../cards/setup';
 import { isApprover } from '../../monitor/approvers';
 import { execute, type CardAction, type CardData, type Parsed } from '../actions/card-action';
@@ -18,8 +20,6 @@ import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';
 import { renderSetupAnswer } from './render-wizard';
 import { wizardKey } from './wizard-key';
-
-type Data = Record<string, unknown>;
 
 /** `setup pcemail` */
 export async function handleSetupPcemail(context: TurnContext, deps: BotDeps): Promise<void> {
@@ -31,15 +31,18 @@ export async function handleContinueSetup(context: TurnContext, deps: BotDeps): 
   await sendCard(context, renderSetupAnswer(await showSetup(turnOf(context, deps)), deps));
 }
 
-/** A wizard button's data: the fields as typed, passed on to the step's own input reading. */
-function parseWizardClick(data: CardData): Parsed<Data> {
-  return accept({ ...data });
+/**
+ * A wizard button's data: the wizard and step its card showed (checked against the stored wizard
+ * by the use case, which answers a stale card) and the fields as typed.
+ */
+function parseWizardClick(data: CardData): Parsed<WizardClick> {
+  return accept({ ref: readCardRef(data), fields: data });
 }
 
-const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<SetupAnswer>> = {
+const ACTIONS: Record<SetupVerb, (turn: SetupTurn, click: WizardClick) => Promise<SetupAnswer>> = {
   [SETUP_VERBS.verify]: verifyStep,
-  [SETUP_VERBS.next]: (turn, data) => moveStep(turn, data, 'next'),
-  [SETUP_VERBS.back]: (turn, data) => moveStep(turn, data, 'back'),
+  [SETUP_VERBS.next]: (turn, click) => moveStep(turn, click, 'next'),
+  [SETUP_VERBS.back]: (turn, click) => moveStep(turn, click, 'back'),
   [SETUP_VERBS.cancel]: cancelSetup,
   [SETUP_VERBS.done]: finishSetup,
   [SETUP_VERBS.show]: (turn) => showSetup(turn),
