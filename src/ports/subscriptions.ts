@@ -29,6 +29,11 @@ export interface ChannelTarget {
 export interface Subscriptions {
   /** Every subscription whose conversation is still known. */
   list(): Promise<ChannelTarget[]>;
+  /**
+   * Runs `work` for each subscribed conversation, `concurrency` at a time, each as soon as its own
+   * records are read (a fan-out starts before the last one is loaded). Resolves with how many.
+   */
+  forEach(concurrency: number, work: (target: ChannelTarget) => Promise<void>): Promise<number>;
   /** Subscribes the conversation (and stores its reference); `already` when it was. */
   subscribe(
     conversation: StoredConversation,
@@ -36,7 +41,10 @@ export interface Subscriptions {
     now: Date,
     byName?: string,
   ): Promise<'subscribed' | 'already'>;
-  /** Unsubscribes and forgets what the channel was sent; false when it was not subscribed. */
+  /**
+   * Unsubscribes and forgets what the channel was sent (also when Teams says the bot can no longer
+   * post there); false when it was not subscribed.
+   */
   unsubscribe(conversationKey: string): Promise<boolean>;
   /** Silences one credential's reminders in one channel until `until`; false when not subscribed. */
   snooze(conversationKey: string, keyId: string, until: Date): Promise<boolean>;

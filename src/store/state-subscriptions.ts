@@ -14,6 +14,7 @@ export function subscriptionKey(conversationKey: string): string {
 export function stateSubscriptions(store: StateStore): Subscriptions {
   return {
     list: () => listChannelTargets(store),
+    forEach: (concurrency, work) => forEachChannelTarget(store, concurrency, work),
     subscribe: (conversation, by, now, byName) => subscribe(store, conversation, by, now, byName),
     unsubscribe: (conversationKey) => unsubscribe(store, conversationKey),
     snooze: (conversationKey, keyId, until) =>
