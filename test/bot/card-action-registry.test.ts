@@ -35,7 +35,7 @@ function depsFor(consentMode: BotDeps['consentMode'], delegatedRotation: boolean
 }
 
 function allVerbs(): CardVerb[] {
-  return Object.values(CARD_VERBS).flatMap((group) => Object.values(group)) as CardVerb[];
+  return Object.values(CARD_VERBS).flatMap((group) => Object.values(group));
 }
 
 describe('the card-action registry', () => {
@@ -53,7 +53,7 @@ describe('the card-action registry', () => {
   });
 
   it('answers refused data with one plain card and never calls the handler', async () => {
-    const run = jest.fn(async (): Promise<AdaptiveCard> => ({}) as AdaptiveCard);
+    const run = jest.fn((): Promise<AdaptiveCard> => Promise.resolve({} as AdaptiveCard));
     const { app, executes } = fakeApp();
     registerActions(app, depsFor('grant', false), [
       execute(
