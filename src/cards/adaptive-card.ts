@@ -318,7 +318,12 @@ export function openUrlAction(
 
 /** A button that has the bot run `command` as if the user had typed it. */
 export function commandAction(title: string, command: string): CommandAction {
-  return { type: 'Action.Submit', title, data: { [COMMAND_FIELD]: command }, associatedInputs: 'none' };
+  return {
+    type: 'Action.Submit',
+    title,
+    data: { [COMMAND_FIELD]: command },
+    associatedInputs: 'none',
+  };
 }
 
 export function toggleVisibilityAction(
