@@ -12,7 +12,7 @@ import { startScheduler } from './jobs/scheduler';
 import { buildMonitor } from './monitor/build-monitor';
 import { PacedNotifier } from './monitor/paced-notifier';
 import { ServiceUrlGuard } from './monitor/service-url-guard';
-import { listChannelTargets } from './monitor/subscriptions';
+import { listChannelTargets } from './store/state-subscriptions';
 import type { PacingClock } from './monitor/pacing-clock';
 import { readinessProbe } from './http/readiness-probe';
 import { startServer, type RunningServer } from './server';
@@ -20,6 +20,8 @@ import { buildServices, type ServiceOptions } from './app/build-services';
 import { buildConsentService } from './app/consent';
 import { requestBoard } from './bot/consent/request-board';
 import { createStateStore } from './store/create-store';
+import { stateSubscriptions } from './store/state-subscriptions';
+import { stateWizardStore } from './store/state-wizard-store';
 import type { VaultTokenSource } from './tenant/key-vault-writer';
 
 export interface StartOptions extends ServiceOptions {
@@ -79,6 +81,8 @@ export async function startBot(config: AppConfig, options: StartOptions): Promis
     localMode: config.bot.localMode,
     permissionCheck: services.permissionCheck,
     store,
+    subscriptions: stateSubscriptions(store),
+    wizards: stateWizardStore(store),
     now,
     conversations: new ConversationRegistry(store, now),
     notifier,

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { conversationKey, type StoredConversation } from '../../src/ports/conversations';
-import { subscriptionKey, type Subscription } from '../../src/monitor/subscription';
+import { subscriptionKey, type Subscription } from '../../src/store/state-subscriptions';
 import { startBot } from '../../src/start-bot';
 import { startSimulator } from '../../src/simulator';
 import { FileStateStore } from '../../src/store';

@@ -6,6 +6,8 @@ import type { ConversationRegistry } from './conversation-registry';
 import type { RotationPorts } from '../app/rotation/rotation-ports';
 import type { ConsentService } from '../app/consent';
 import type { PermissionCheck } from '../app/check/permission-check';
+import type { Subscriptions } from '../ports/subscriptions';
+import type { WizardStore } from '../ports/wizard-store';
 import type { StateStore } from '../store/state-store';
 
 /** What the bot's handlers need; built by the composition root, replaced piecemeal in tests. */
@@ -21,6 +23,10 @@ export interface BotDeps {
   store: StateStore;
   /** The clock; tests inject one. */
   now: () => Date;
+  /** Which conversations receive notifications (`notify here`). */
+  subscriptions: Subscriptions;
+  /** Each admin's setup wizard, per conversation. */
+  wizards: WizardStore;
   /** Conversations the bot can post into later (stored references). */
   conversations: ConversationRegistry;
   /** Posts and updates cards proactively. */

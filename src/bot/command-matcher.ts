@@ -1,3 +1,4 @@
+import { COMMAND_FIELD } from '../cards/card-verbs';
 import type { CommandDefinition, CommandName } from './command-catalogue';
 
 export type ParsedMessage =
@@ -31,7 +32,7 @@ export function commandFromCardSubmit(
   commands: readonly CommandDefinition[],
 ): CommandName | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const command = (value as Record<string, unknown>).command;
+  const command = (value as Record<string, unknown>)[COMMAND_FIELD];
   if (typeof command !== 'string') return undefined;
   return commands.find((c) => c.name === command)?.name;
 }

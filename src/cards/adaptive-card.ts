@@ -3,6 +3,8 @@
  * Teams renders up to 1.5 (docs/MICROSOFT.md, Teams); anything newer must not appear here.
  */
 
+import { COMMAND_FIELD } from './card-verbs';
+
 import { speakSettings } from './operator-settings';
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -316,7 +318,12 @@ export function openUrlAction(
 
 /** A button that has the bot run `command` as if the user had typed it. */
 export function commandAction(title: string, command: string): CommandAction {
-  return { type: 'Action.Submit', title, data: { command }, associatedInputs: 'none' };
+  return {
+    type: 'Action.Submit',
+    title,
+    data: { [COMMAND_FIELD]: command },
+    associatedInputs: 'none',
+  };
 }
 
 export function toggleVisibilityAction(

@@ -1,4 +1,5 @@
 import { ErrorCode } from '../domain';
+import { stateSubscriptions } from '../store/state-subscriptions';
 import type { AppConfig } from '../config';
 import type { Job } from '../jobs/job';
 import { leasedJob } from '../jobs/leased-job';
@@ -115,8 +116,10 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
   const credentials: CredentialSource = { read: () => credentialReader.read(targets) };
 
   const ingestionSource = pcemailIngestion(config, credentialReader, signIn, policy);
+  const subscriptions = stateSubscriptions(options.store);
   const ingestionDeps = {
     store: options.store,
+    subscriptions,
     notifier: options.notifier,
     source: ingestionSource,
     mailboxes: config.pcemail.mailboxes,
@@ -143,6 +146,7 @@ export function buildMonitor(config: AppConfig, options: MonitorOptions): Monito
       runSecretExpiry(
         {
           store: options.store,
+          subscriptions,
           notifier: options.notifier,
           credentials,
           now: options.now,

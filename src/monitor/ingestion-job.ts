@@ -20,10 +20,11 @@ import {
   type MailboxObservation,
   type MailboxStatus,
   type StateChange,
-} from './ingestion-rules';
+} from '../domain/notifications/ingestion-rules';
 import type { Notifier } from '../ports/notifier';
 import { FAN_OUT_CONCURRENCY, forgetGoneChannel } from './secret-expiry-job';
-import { channelLedgerPrefix, forEachChannelTarget, type ChannelTarget } from './subscriptions';
+import type { ChannelTarget, Subscriptions } from '../ports/subscriptions';
+import { channelLedgerPrefix } from '../store/state-subscriptions';
 
 /** The sweep itself (PCEmail's own identity in production). */
 export interface IngestionSource {
@@ -31,7 +32,9 @@ export interface IngestionSource {
 }
 
 export interface IngestionDeps {
+  /** The ingestion status and the delivery ledger. */
   store: StateStore;
+  subscriptions: Subscriptions;
   notifier: Notifier;
   source: IngestionSource;
   mailboxes: readonly string[];
@@ -109,8 +112,7 @@ export async function runIngestion(
     channels: 0,
   };
 
-  counts.channels = await forEachChannelTarget(
-    deps.store,
+  counts.channels = await deps.subscriptions.forEach(
     deps.concurrency ?? FAN_OUT_CONCURRENCY,
     async (target) => {
       if (run?.signal.aborted) return;

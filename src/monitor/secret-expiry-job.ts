@@ -15,14 +15,9 @@ import {
   watchedCredentials,
   type ReminderRecord,
   type WatchedCredential,
-} from './reminder-plan';
-import {
-  channelLedgerPrefix,
-  forEachChannelTarget,
-  mapPool,
-  type ChannelTarget,
-} from './subscriptions';
-import { subscriptionKey } from './subscription';
+} from '../domain/notifications/reminder-plan';
+import type { ChannelTarget, Subscriptions } from '../ports/subscriptions';
+import { channelLedgerPrefix } from '../store/state-subscriptions';
 
 /** Reads the watched apps' credentials (the inspector in production). */
 export interface CredentialSource {
@@ -31,7 +26,9 @@ export interface CredentialSource {
 }
 
 export interface SecretExpiryDeps {
+  /** The delivery ledger (`notifications/<conversation>/…`). */
   store: StateStore;
+  subscriptions: Subscriptions;
   notifier: Notifier;
   credentials: CredentialSource;
   now: () => Date;
@@ -100,8 +97,7 @@ export async function runSecretExpiry(
       details: counts,
     };
   }
-  counts.channels = await forEachChannelTarget(
-    deps.store,
+  counts.channels = await deps.subscriptions.forEach(
     deps.concurrency ?? FAN_OUT_CONCURRENCY,
     async (target) => {
       for (const credential of crossed) {
@@ -181,16 +177,14 @@ async function remindChannel(
 
 /** Teams said the bot can no longer post there (403/404): the subscription goes. */
 export async function forgetGoneChannel(
-  deps: { store: StateStore; logger: Logger },
+  deps: { subscriptions: Subscriptions; logger: Logger },
   target: ChannelTarget,
 ): Promise<void> {
   deps.logger.warn(
     { conversation: target.conversation.key },
     'the bot can no longer post in a subscribed conversation; removing the subscription',
   );
-  await deps.store.delete(subscriptionKey(target.conversation.key));
-  const ledger = await deps.store.list(channelLedgerPrefix(target.conversation.key));
-  await mapPool(ledger, 8, (key) => deps.store.delete(key));
+  await deps.subscriptions.unsubscribe(target.conversation.key);
 }
 
 /** The sign-in facts for the due credentials, read once per run (not per channel). */

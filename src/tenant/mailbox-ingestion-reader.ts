@@ -1,19 +1,12 @@
 import { ErrorCode, failed, succeeded, type ErrorInfo, type Outcome } from '../domain';
+import type { MailboxIngestion } from '../domain/notifications/mailbox-ingestion';
 import type { AppOnlySignIn } from './app-only-sign-in';
 import { readInBatches, type GraphRead } from './batch-reader';
 import { createGraphClient } from './graph-client';
 import { encodePathSegment, inboxRead } from './graph-reads';
 import type { TransportPolicy } from './transport-policy';
 
-/** What one sweep learns about a PCEmail mailbox's Inbox. */
-export interface MailboxIngestion {
-  totalItemCount: number;
-  unreadItemCount: number;
-  /** receivedDateTime of the oldest unread message: the backlog PCEmail has not picked up. */
-  oldestUnreadAt?: string;
-  /** receivedDateTime of the newest message. */
-  newestAt?: string;
-}
+export type { MailboxIngestion };
 
 export type IngestionSweep =
   | { signedIn: true; mailboxes: Map<string, Outcome<MailboxIngestion>> }

@@ -3,7 +3,7 @@ import { RateLimitedConnector } from '../support/rate-limited-connector';
 import { cardText } from '../support/card-text';
 import { FileStateStore } from '../../src/store';
 import type { PacingClock } from '../../src/monitor/pacing-clock';
-import { subscriptionKey, type Subscription } from '../../src/monitor/subscription';
+import { subscriptionKey, type Subscription } from '../../src/store/state-subscriptions';
 import { channel } from '../monitor/support/conversations';
 import { inChannel, JOBS_KEY, postsTo, runJob } from '../monitor/support/notification-helpers';
 

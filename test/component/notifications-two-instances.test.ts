@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../../src/cards';
 import { succeeded } from '../../src/domain';
 import type { Notifier, PostOutcome } from '../../src/ports/notifier';
 import { runSecretExpiry } from '../../src/monitor/secret-expiry-job';
+import { stateSubscriptions } from '../../src/store/state-subscriptions';
 import type { RunningServer } from '../../src/server';
 import { startBot } from '../../src/start-bot';
 import { BlobStateStore } from '../../src/store';
@@ -134,6 +135,7 @@ describe('two bot instances sharing Azure Blob state (Azurite)', () => {
     const run = (index: number) =>
       runSecretExpiry({
         store: stores[index]!,
+        subscriptions: stateSubscriptions(stores[index]!),
         notifier,
         credentials: { read: () => Promise.resolve([succeeded([TWO_SECRET_APP])]) },
         now,

@@ -6,6 +6,7 @@ import type { AdaptiveCard } from '../../src/cards';
 import { succeeded } from '../../src/domain';
 import type { Notifier, PostOutcome } from '../../src/ports/notifier';
 import { runSecretExpiry } from '../../src/monitor/secret-expiry-job';
+import { stateSubscriptions } from '../../src/store/state-subscriptions';
 import { BlobStateStore } from '../../src/store';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { capturingLogger } from '../support/log-capture';
@@ -48,6 +49,7 @@ describe('reminders while Azure Storage restarts (Azurite on disk, fixed port)',
     const run = (index: number) =>
       runSecretExpiry({
         store: stores[index]!,
+        subscriptions: stateSubscriptions(stores[index]!),
         notifier,
         credentials: { read: () => Promise.resolve([succeeded([TWO_SECRET_APP])]) },
         now,

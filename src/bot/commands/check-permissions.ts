@@ -1,12 +1,18 @@
 import type { TurnContext } from 'botbuilder';
-import { executeAction, renderDiagnosisCard, renderNoticeCard, type AdaptiveCard } from '../../cards';
+import {
+  executeAction,
+  renderDiagnosisCard,
+  renderNoticeCard,
+  type AdaptiveCard,
+} from '../../cards';
+import { CARD_VERBS } from '../../cards/card-verbs';
 import { CONSENT_VERBS } from '../../cards/consent';
 import { isProductError, type Diagnosis } from '../../domain';
 import type { BotDeps } from '../bot-deps';
 import { secretUsageRows } from '../rotation/secret-usage';
 import { sendCard } from '../send-card';
 
-export const RUN_CHECK_VERB = 'checkPermissions.run';
+export const RUN_CHECK_VERB = CARD_VERBS.check.run;
 
 /** `check pcemail permissions`: show progress, run the checks, answer with the card. */
 export async function handleCheckPermissions(context: TurnContext, deps: BotDeps): Promise<void> {
@@ -33,7 +39,10 @@ export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard>
     deps.logger.warn({ error: error.info }, 'permission check could not run');
     return renderNoticeCard({
       title: 'The checks could not run',
-      lines: [error.info.message, ...(error.info.requestId ? [`Request id: ${error.info.requestId}`] : [])],
+      lines: [
+        error.info.message,
+        ...(error.info.requestId ? [`Request id: ${error.info.requestId}`] : []),
+      ],
       tone: 'error',
       actions: [{ type: 'Action.Execute', title: 'Try again', verb: RUN_CHECK_VERB }],
     });

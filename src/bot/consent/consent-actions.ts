@@ -1,17 +1,18 @@
 import type { TurnContext } from 'botbuilder';
 import { renderNoticeCard, type AdaptiveCard } from '../../cards';
-import { CONSENT_VERBS, REJECT_REASON_INPUT } from '../../cards/consent';
+import { CONSENT_VERBS } from '../../cards/consent';
 import { isProductError } from '../../domain';
 import type { ConsentActionOutcome } from '../../app/consent';
-import type { Bot } from '../bot';
+import { execute, type CardAction, type CardData, type Parsed } from '../actions/card-action';
+import { noData } from '../actions/card-data';
+import type { CardVerb } from '../../cards/card-verbs';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from './actor';
 import { answerWithCard } from './answer-invoke';
+import { parseRequestClick } from './request-click';
+import { approveWithSignIn } from '../sso/delegated-approve';
 import { deliveryNotice, noticeText } from './consent-notices';
 import { outcomeRequestCard, requestCard } from './request-card';
-import { approveWithSignIn, registerSignInInvokes } from '../sso/delegated-approve';
-
-type CardData = Record<string, unknown>;
 
 /** Marks a turn whose answer was a sign-in request (already sent). */
 const SIGN_IN_REQUESTED: AdaptiveCard = {
@@ -21,65 +22,64 @@ const SIGN_IN_REQUESTED: AdaptiveCard = {
 } as unknown as AdaptiveCard;
 
 /** The consent flow's Action.Execute verbs: parse → use case → render → answer (the clicker's card). */
-export function registerConsentActions(app: Bot, deps: BotDeps): void {
-  const on = (
-    verb: string,
-    handle: (context: TurnContext, data: CardData) => Promise<AdaptiveCard>,
+export function consentActions(deps: BotDeps): CardAction[] {
+  const on = <T>(
+    verb: CardVerb,
+    parse: (data: CardData) => Parsed<T>,
+    handle: (context: TurnContext, value: T) => Promise<AdaptiveCard>,
   ) =>
-    app.adaptiveCards.actionExecute<CardData>(verb, async (context, _state, data) =>
-      answerWithCard(context, await guarded(deps, verb, () => handle(context, data ?? {}))),
+    execute(verb, parse, async (context, value) =>
+      answerWithCard(context, await guarded(deps, verb, () => handle(context, value))),
     );
 
-  on(CONSENT_VERBS.request, (context) => requestConsentCard(context, deps));
-  if (deps.consentMode === 'delegated') {
-    registerSignInInvokes(app, deps);
-    app.adaptiveCards.actionExecute<CardData>(
-      CONSENT_VERBS.approve,
-      async (context, _state, data) => {
-        const card = await guarded(deps, CONSENT_VERBS.approve, async () => {
-          const answered = await approveWithSignIn(context, deps, data ?? {}, (outcome) =>
-            outcomeCard(deps, outcome),
-          );
-          return answered ?? SIGN_IN_REQUESTED;
-        });
-        return card === SIGN_IN_REQUESTED ? '' : answerWithCard(context, card);
-      },
-    );
-  } else {
-    on(CONSENT_VERBS.approve, async (context, data) =>
+  const approve =
+    deps.consentMode === 'delegated'
+      ? execute(CONSENT_VERBS.approve, parseRequestClick, async (context, click) => {
+          const card = await guarded(deps, CONSENT_VERBS.approve, async () => {
+            const answered = await approveWithSignIn(context, deps, click, (outcome) =>
+              outcomeCard(deps, outcome),
+            );
+            return answered ?? SIGN_IN_REQUESTED;
+          });
+          return card === SIGN_IN_REQUESTED ? '' : answerWithCard(context, card);
+        })
+      : on(CONSENT_VERBS.approve, parseRequestClick, async (context, click) =>
+          outcomeCard(
+            deps,
+            await deps.consent.approve({
+              requestId: click.requestId,
+              cardData: click.cardData,
+              actor: actorOf(context),
+            }),
+          ),
+        );
+  return [
+    on(CONSENT_VERBS.request, noData, (context) => requestConsentCard(context, deps)),
+    approve,
+    on(CONSENT_VERBS.reject, parseRequestClick, async (context, click) =>
       outcomeCard(
         deps,
-        await deps.consent.approve({
-          requestId: data.requestId,
-          cardData: data,
+        await deps.consent.reject({
+          requestId: click.requestId,
+          cardData: click.cardData,
           actor: actorOf(context),
+          reason: click.reason,
         }),
       ),
-    );
-  }
-  on(CONSENT_VERBS.reject, async (context, data) =>
-    outcomeCard(
-      deps,
-      await deps.consent.reject({
-        requestId: data.requestId,
-        cardData: data,
-        actor: actorOf(context),
-        reason: typeof data[REJECT_REASON_INPUT] === 'string' ? data[REJECT_REASON_INPUT] : '',
-      }),
     ),
-  );
-  on(CONSENT_VERBS.check, async (context, data) =>
-    outcomeCard(
-      deps,
-      await deps.consent.recheck({ requestId: data.requestId, actor: actorOf(context) }),
+    on(CONSENT_VERBS.check, parseRequestClick, async (context, click) =>
+      outcomeCard(
+        deps,
+        await deps.consent.recheck({ requestId: click.requestId, actor: actorOf(context) }),
+      ),
     ),
-  );
-  on(CONSENT_VERBS.refresh, async (context, data) =>
-    outcomeCard(
-      deps,
-      await deps.consent.view({ requestId: data.requestId, actor: actorOf(context) }),
+    on(CONSENT_VERBS.refresh, parseRequestClick, async (context, click) =>
+      outcomeCard(
+        deps,
+        await deps.consent.view({ requestId: click.requestId, actor: actorOf(context) }),
+      ),
     ),
-  );
+  ];
 }
 
 async function requestConsentCard(context: TurnContext, deps: BotDeps): Promise<AdaptiveCard> {

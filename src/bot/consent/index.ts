@@ -1,2 +1,2 @@
-export { registerConsentActions } from './consent-actions';
+export { consentActions } from './consent-actions';
 export { handleConsentHistory } from './consent-history-command';

@@ -3,5 +3,5 @@ export {
   handleStopNotifications,
   handleNotifications,
 } from './notification-commands';
-export { registerNotificationActions } from './notification-actions';
+export { notificationActions } from './notification-actions';
 export { notificationConversation, notificationConversationKey } from './notification-conversation';

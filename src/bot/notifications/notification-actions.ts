@@ -1,65 +1,76 @@
 import type { TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
-import { renderNoticeCard, type AdaptiveCard } from '../../cards';
+import type { AdaptiveCard } from '../../cards';
+import { snoozeReminder } from '../../app/notifications';
 import {
   CHECK_NOW_VERB,
   renderSecretReminderCard,
-  SNOOZE_DAYS,
   SNOOZE_VERB,
   type SecretReminderView,
 } from '../../cards/notifications';
-import { isApprover } from '../../ports/approvers';
-import { snoozeCredential } from '../../monitor/subscriptions';
-import type { Bot } from '../bot';
+import { execute, type CardAction, type CardData, type Parsed } from '../actions/card-action';
+import { accept, noData, refuse } from '../actions/card-data';
 import type { BotDeps } from '../bot-deps';
 import { checkPermissionsCard } from '../commands/check-permissions';
 import { notificationConversationKey } from './notification-conversation';
 
-type CardData = Record<string, unknown>;
-
-/** The reminder card's verbs: Snooze 7 days (approvers, per channel) and Check now. */
-export function registerNotificationActions(app: Bot, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute<CardData>(SNOOZE_VERB, async (context, _state, data) =>
-    snooze(context, deps, data ?? {}),
-  );
-  app.adaptiveCards.actionExecute<CardData>(CHECK_NOW_VERB, async () => checkPermissionsCard(deps));
+interface SnoozeClick {
+  reminder: SecretReminderView;
+  keyId: string;
 }
 
-async function snooze(context: TurnContext, deps: BotDeps, data: CardData): Promise<AdaptiveCard> {
+/** The reminder card's verbs: Snooze 7 days (approvers, per channel) and Check now. */
+export function notificationActions(deps: BotDeps): CardAction[] {
+  return [
+    execute(SNOOZE_VERB, parseSnooze, (context, click) => snooze(context, deps, click)),
+    execute(CHECK_NOW_VERB, noData, () => checkPermissionsCard(deps)),
+  ];
+}
+
+/** Snooze carries the reminder it was on (to answer with it) and the credential's key id. */
+function parseSnooze(data: CardData): Parsed<SnoozeClick> {
   const reminder = reminderOf(data);
   const keyId = typeof data.keyId === 'string' ? data.keyId : undefined;
   if (!reminder || !keyId) {
-    return renderNoticeCard({
+    return refuse({
       title: 'This reminder cannot be snoozed',
       lines: ['The card is incomplete; the next reminder will have a working Snooze.'],
-      tone: 'warning',
     });
   }
+  return accept({ reminder, keyId });
+}
+
+async function snooze(
+  context: TurnContext,
+  deps: BotDeps,
+  { reminder, keyId }: SnoozeClick,
+): Promise<AdaptiveCard> {
   const user = context.activity.from?.aadObjectId;
-  if (!isApprover(deps.approvers, user)) {
+  const outcome = await snoozeReminder(
+    deps,
+    notificationConversationKey(context),
+    keyId,
+    user ? { aadObjectId: user } : {},
+    deps.now(),
+  );
+  if (outcome.kind === 'refused') {
     return renderSecretReminderCard({
       ...reminder,
       notice: 'Only approvers (APPROVERS) can snooze reminders. Nothing was changed.',
     });
   }
-  const until = new Date(deps.now().getTime() + SNOOZE_DAYS * 86_400_000);
-  const snoozed = await snoozeCredential(
-    deps.store,
-    notificationConversationKey(context),
-    keyId,
-    until,
-  );
-  if (!snoozed) {
+  if (outcome.kind === 'not-subscribed') {
     return renderSecretReminderCard({
       ...reminder,
       notice: 'This conversation no longer receives notifications, so there is nothing to snooze.',
     });
   }
-  deps.logger.info({ keyId, until: until.toISOString(), user }, 'secret-expiry reminder snoozed');
+  const until = outcome.until;
+  deps.logger.info({ keyId, until, user }, 'secret-expiry reminder snoozed');
   const card = renderSecretReminderCard({
     ...reminder,
     snoozed: {
-      until: until.toISOString(),
+      until,
       by: context.activity.from?.name ?? user ?? 'an approver',
     },
   });

@@ -1,25 +1,36 @@
 import type { TurnContext } from 'botbuilder';
 import { plainText } from '../../cards';
 import { renderNotificationsOverviewCard, renderSubscriptionCard } from '../../cards/notifications';
-import { isApprover } from '../../ports/approvers';
+import {
+  listNotifications,
+  stopNotifications,
+  subscribeConversation,
+  type Requester,
+} from '../../app/notifications';
 import type { StoredConversation } from '../../ports/conversations';
-import { listChannelTargets, subscribe, unsubscribe } from '../../monitor/subscriptions';
 import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';
 import { notificationConversation, notificationConversationKey } from './notification-conversation';
 
 /** `notify here`: approvers subscribe this conversation to reminders, ingestion status and the digest. */
 export async function handleNotifyHere(context: TurnContext, deps: BotDeps): Promise<void> {
-  if (!(await approverOnly(context, deps, 'subscribe a conversation to notifications'))) return;
-  const conversation = notificationConversation(context, deps.now());
-  const by = context.activity.from?.aadObjectId ?? '';
-  const result = await subscribe(deps.store, conversation, by, deps.now(), context.activity.from?.name);
+  const outcome = await subscribeConversation(
+    deps,
+    notificationConversation(context, deps.now()),
+    requesterOf(context),
+    deps.now(),
+  );
+  if (outcome.kind === 'refused') {
+    await refuse(context, deps, 'subscribe a conversation to notifications');
+    return;
+  }
+  const { conversation } = outcome;
   const facts = deps.notifications;
   await sendCard(
     context,
     renderSubscriptionCard({
       title:
-        result === 'already'
+        outcome.kind === 'already'
           ? 'This conversation already receives notifications'
           : 'Notifications will be posted here',
       tone: 'good',
@@ -34,8 +45,16 @@ export async function handleNotifyHere(context: TurnContext, deps: BotDeps): Pro
 
 /** `stop notifications`: approvers unsubscribe this conversation. */
 export async function handleStopNotifications(context: TurnContext, deps: BotDeps): Promise<void> {
-  if (!(await approverOnly(context, deps, 'stop notifications'))) return;
-  const existed = await unsubscribe(deps.store, notificationConversationKey(context));
+  const outcome = await stopNotifications(
+    deps,
+    notificationConversationKey(context),
+    requesterOf(context),
+  );
+  if (outcome.kind === 'refused') {
+    await refuse(context, deps, 'stop notifications');
+    return;
+  }
+  const existed = outcome.kind === 'stopped';
   await sendCard(
     context,
     renderSubscriptionCard({
@@ -55,40 +74,40 @@ export async function handleStopNotifications(context: TurnContext, deps: BotDep
 
 /** `notifications`: what is posted, where, when; anyone may look. */
 export async function handleNotifications(context: TurnContext, deps: BotDeps): Promise<void> {
-  const here = notificationConversationKey(context);
-  const targets = await listChannelTargets(deps.store);
+  const listing = await listNotifications(
+    deps,
+    notificationConversationKey(context),
+    requesterOf(context),
+    deps.now(),
+  );
   const facts = deps.notifications;
-  const now = deps.now().getTime();
   await sendCard(
     context,
     renderNotificationsOverviewCard({
       simulated: deps.tenant.mode === 'simulated',
-      channels: targets.map(({ subscription, conversation }) => ({
-        label: conversation.label ?? conversation.kind,
-        kind: conversation.kind,
-        // A name, never an object id (older records kept none: "an approver").
-        subscribedBy: subscription.subscribedByName || 'an approver',
-        subscribedAt: subscription.subscribedAt,
-        snoozes: Object.entries(subscription.snoozedUntil ?? {})
-          .filter(([, until]) => Date.parse(until) > now)
-          .map(([keyId, until]) => ({ credential: `credential ${keyId}`, until })),
-        here: conversation.key === here,
-      })),
+      channels: listing.channels,
       watchedApps: facts?.watchedApps ?? [deps.appName],
       reminderDays: facts?.reminderDays ?? [],
       schedules: facts?.schedules ?? { timezone: 'UTC' },
       mailboxCount: facts?.mailboxCount ?? 0,
       backlogMinutes: facts?.backlogMinutes ?? 0,
       externalJobs: facts?.externalJobs ?? false,
-      canManage: isApprover(deps.approvers, context.activity.from?.aadObjectId),
+      canManage: listing.canManage,
     }),
   );
 }
 
+function requesterOf(context: TurnContext): Requester {
+  const from = context.activity.from;
+  return {
+    ...(from?.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+    ...(from?.name ? { name: from.name } : {}),
+  };
+}
+
 /** Non-approvers are told why, and nothing changes. */
-async function approverOnly(context: TurnContext, deps: BotDeps, what: string): Promise<boolean> {
+async function refuse(context: TurnContext, deps: BotDeps, what: string): Promise<void> {
   const user = context.activity.from?.aadObjectId;
-  if (isApprover(deps.approvers, user)) return true;
   deps.logger.info({ user }, `refused: only approvers may ${what}`);
   await sendCard(
     context,
@@ -104,7 +123,6 @@ async function approverOnly(context: TurnContext, deps: BotDeps, what: string): 
       ],
     }),
   );
-  return false;
 }
 
 function where(conversation: StoredConversation): string {

@@ -10,21 +10,27 @@ import { removeSecret } from '../../app/rotation/remove-old-secret';
 import type { RotationPorts } from '../../app/rotation/rotation-ports';
 import { startRotation } from '../../app/rotation/start-rotation';
 import { ROTATION_VERBS } from '../../cards/rotation';
-import { isGuid } from '../../domain';
-import type { Bot } from '../bot';
+import {
+  dialogFetch,
+  dialogSubmit,
+  execute,
+  type CardAction,
+  type CardData,
+  type Parsed,
+} from '../actions/card-action';
+import { accept, textField } from '../actions/card-data';
+import type { CardVerb } from '../../cards/card-verbs';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from '../consent/actor';
-
-import { registerSignedInRotation } from './rotation-sign-in';
+import { parseRotateNow, parseRotationCard, type RotateNowClick } from './rotation-clicks';
+import { signedInRotationActions } from './rotation-sign-in';
 import {
   dialog,
   notCreated,
   notice,
   resolveOldSecret,
   secretDialog,
-  text,
   viewCard,
-  type CardData,
 } from './rotation-parts';
 
 /**
@@ -32,29 +38,15 @@ import {
  * that invoke's answer, to the one approver who clicked; the rotation card posted to the
  * conversation never carries it. Every other step is an Action.Execute on the rotation card.
  */
-export function registerRotationActions(app: Bot, deps: BotDeps): void {
+export function rotationActions(deps: BotDeps): CardAction[] {
   const ports = deps.rotation;
-  if (!ports) return;
-  app.taskModules.fetch<CardData>(ROTATION_VERBS.start, async (context, _state, data) =>
-    guardedDialog(deps, () => openRotationDialog(context, deps, ports, data)),
-  );
-  app.taskModules.submit<CardData>(ROTATION_VERBS.saved, async (context, _state, data) => {
-    await guardedDialog(deps, async () => {
-      await markSecretSaved(ports, {
-        actor: actorOf(context),
-        appId: text(data.appId),
-        rotationId: text(data.rotationId),
-      });
-      return 'ok';
-    });
-    return 'Thank you. The rotation card in the chat watches for Emplifi Agent to use the new secret.';
-  });
-  const on = (verb: string, run: (context: TurnContext, appId: string) => Promise<RotationView>) =>
-    app.adaptiveCards.actionExecute<CardData>(verb, async (context, _state, data) => {
+  if (!ports) return [];
+  const on = (
+    verb: CardVerb,
+    run: (context: TurnContext, appId: string) => Promise<RotationView>,
+  ) =>
+    execute(verb, parseRotationCard, async (context, { appId }) => {
       try {
-        const appId = text(data?.appId);
-        if (!isGuid(appId))
-          return notice('This card is not a rotation card PCEmail Ops recognises.');
         return viewCard(deps, ports, await run(context, appId));
       } catch (error) {
         deps.logger.error(
@@ -64,30 +56,48 @@ export function registerRotationActions(app: Bot, deps: BotDeps): void {
         return notice('Something went wrong; nothing was lost. Try again in a minute.');
       }
     });
-  on(ROTATION_VERBS.check, (_context, appId) => checkRotation(ports, appId));
-  on(ROTATION_VERBS.confirmInUse, (context, appId) =>
-    confirmRotationStep(ports, { actor: actorOf(context), appId, step: 'in-use' }),
-  );
-  on(ROTATION_VERBS.confirmQuiet, (context, appId) =>
-    confirmRotationStep(ports, { actor: actorOf(context), appId, step: 'quiet' }),
-  );
-  if (ports.delegated) {
-    registerSignedInRotation(app, deps, ports, ports.delegated);
-    return;
-  }
-  on(ROTATION_VERBS.removeOld, (context, appId) =>
-    removeSecret(ports, { actor: actorOf(context), appId, target: 'old' }),
-  );
-  on(ROTATION_VERBS.discardNew, (context, appId) =>
-    removeSecret(ports, { actor: actorOf(context), appId, target: 'new' }),
-  );
+  const actions = [
+    dialogFetch(ROTATION_VERBS.start, 'Rotate now', parseRotateNow, async (context, button) =>
+      guardedDialog(deps, () => openRotationDialog(context, deps, ports, button)),
+    ),
+    dialogSubmit(ROTATION_VERBS.saved, parseSaved, async (context, saved) => {
+      await guardedDialog(deps, async () => {
+        await markSecretSaved(ports, { actor: actorOf(context), ...saved });
+        return 'ok';
+      });
+      return 'Thank you. The rotation card in the chat watches for Emplifi Agent to use the new secret.';
+    }),
+    on(ROTATION_VERBS.check, (_context, appId) => checkRotation(ports, appId)),
+    on(ROTATION_VERBS.confirmInUse, (context, appId) =>
+      confirmRotationStep(ports, { actor: actorOf(context), appId, step: 'in-use' }),
+    ),
+    on(ROTATION_VERBS.confirmQuiet, (context, appId) =>
+      confirmRotationStep(ports, { actor: actorOf(context), appId, step: 'quiet' }),
+    ),
+  ];
+  if (ports.delegated)
+    return [...actions, ...signedInRotationActions(deps, ports, ports.delegated)];
+  return [
+    ...actions,
+    on(ROTATION_VERBS.removeOld, (context, appId) =>
+      removeSecret(ports, { actor: actorOf(context), appId, target: 'old' }),
+    ),
+    on(ROTATION_VERBS.discardNew, (context, appId) =>
+      removeSecret(ports, { actor: actorOf(context), appId, target: 'new' }),
+    ),
+  ];
+}
+
+/** The dialog's "I have saved it": the rotation it was about (checked against the stored one). */
+function parseSaved(data: CardData): Parsed<{ appId: string; rotationId: string }> {
+  return accept({ appId: textField(data, 'appId'), rotationId: textField(data, 'rotationId') });
 }
 
 async function openRotationDialog(
   context: TurnContext,
   deps: BotDeps,
   ports: RotationPorts,
-  data: CardData,
+  button: RotateNowClick,
 ): Promise<TaskModuleTaskInfo | string> {
   // Delegated mode writes with the approver's rights, which a dialog cannot carry: an older card's
   // dialog button is refused rather than falling back to the bot's own rights.
@@ -98,7 +108,7 @@ async function openRotationDialog(
         'Run the check again and choose Rotate now on the new card: it signs you in first. Nothing was created.',
       ),
     );
-  const resolved = await resolveOldSecret(ports, data);
+  const resolved = await resolveOldSecret(ports, button);
   if ('refusal' in resolved) return dialog('Rotate now', notice(resolved.refusal));
   const outcome = await startRotation(ports, {
     actor: actorOf(context),

@@ -7,21 +7,27 @@ import type { AdaptiveCard } from '../../cards';
 import { ROTATION_VERBS } from '../../cards/rotation';
 import { isGuid } from '../../domain';
 import { isApprover } from '../../ports/approvers';
-import type { Bot } from '../bot';
+import {
+  dialogFetch,
+  execute,
+  type CardAction,
+  type CardData,
+  type Parsed,
+} from '../actions/card-action';
+import type { CardVerb } from '../../cards/card-verbs';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from '../consent/actor';
 import { answerWithCard } from '../consent/answer-invoke';
 import { answerLoginRequest, signInTokenOf } from '../sso/sign-in-token';
 import { RevealBox } from './reveal-box';
+import { parseReveal, parseRotateNow, parseRotationCard } from './rotation-clicks';
 import {
   dialog,
   notCreated,
   notice,
   resolveOldSecret,
   secretDialog,
-  text,
   viewCard,
-  type CardData,
 } from './rotation-parts';
 
 const SIGN_IN_TEXT =
@@ -39,25 +45,25 @@ type Delegated = NonNullable<RotationPorts['delegated']>;
  * waits in this process's memory (RevealBox), for that approver only, until the "Show the new secret
  * (once)" dialog takes it. Remove old secret and the start-over delete sign in the same way.
  */
-export function registerSignedInRotation(
-  app: Bot,
+export function signedInRotationActions(
   deps: BotDeps,
   ports: RotationPorts,
   delegated: Delegated,
-): void {
+): CardAction[] {
   const box = new RevealBox(deps.now);
-  const signedIn = (
-    verb: string,
-    run: (context: TurnContext, data: CardData, passwords: PasswordPort) => Promise<AdaptiveCard>,
+  const signedIn = <T>(
+    verb: CardVerb,
+    parse: (data: CardData) => Parsed<T>,
+    run: (context: TurnContext, data: T, passwords: PasswordPort) => Promise<AdaptiveCard>,
   ) =>
-    app.adaptiveCards.actionExecute<CardData>(verb, async (context, _state, data) => {
+    execute(verb, parse, async (context, data) => {
       try {
         if (!isApprover(ports.approvers, actorOf(context).aadObjectId))
           return await answerWithCard(context, notice(NOT_APPROVER));
         const rights = await approverRights(context, deps, delegated);
         if (rights === 'sign-in-requested') return '';
         if ('refusal' in rights) return await answerWithCard(context, notice(rights.refusal));
-        return await answerWithCard(context, await run(context, data ?? {}, rights.passwords));
+        return await answerWithCard(context, await run(context, data, rights.passwords));
       } catch (error) {
         deps.logger.error(
           { err: { message: (error as Error).message }, verb },
@@ -67,7 +73,7 @@ export function registerSignedInRotation(
       }
     });
 
-  signedIn(ROTATION_VERBS.begin, async (context, data, passwords) => {
+  const begin = signedIn(ROTATION_VERBS.begin, parseRotateNow, async (context, data, passwords) => {
     const resolved = await resolveOldSecret(ports, data);
     if ('refusal' in resolved) return notice(resolved.refusal);
     const actor = actorOf(context);
@@ -92,44 +98,52 @@ export function registerSignedInRotation(
       true,
     );
   });
-  signedIn(ROTATION_VERBS.removeOld, async (context, data, passwords) => {
-    const appId = text(data.appId);
-    if (!isGuid(appId)) return notice('This card is not a rotation card PCEmail Ops recognises.');
-    const view = await removeSecret(ports, {
-      actor: actorOf(context),
-      appId,
-      target: 'old',
-      approverPasswords: passwords,
-    });
-    return viewCard(deps, ports, view);
-  });
-  signedIn(ROTATION_VERBS.discardNew, async (context, data, passwords) => {
-    const appId = text(data.appId);
-    if (!isGuid(appId)) return notice('This card is not a rotation card PCEmail Ops recognises.');
-    const view = await removeSecret(ports, {
-      actor: actorOf(context),
-      appId,
-      target: 'new',
-      approverPasswords: passwords,
-    });
-    return viewCard(deps, ports, view);
-  });
+  const removeOld = signedIn(
+    ROTATION_VERBS.removeOld,
+    parseRotationCard,
+    async (context, { appId }, passwords) => {
+      const view = await removeSecret(ports, {
+        actor: actorOf(context),
+        appId,
+        target: 'old',
+        approverPasswords: passwords,
+      });
+      return viewCard(deps, ports, view);
+    },
+  );
+  const discardNew = signedIn(
+    ROTATION_VERBS.discardNew,
+    parseRotationCard,
+    async (context, { appId }, passwords) => {
+      const view = await removeSecret(ports, {
+        actor: actorOf(context),
+        appId,
+        target: 'new',
+        approverPasswords: passwords,
+      });
+      return viewCard(deps, ports, view);
+    },
+  );
 
-  app.taskModules.fetch<CardData>(ROTATION_VERBS.reveal, async (context, _state, data) => {
-    const appId = text(data.appId);
-    const rotationId = text(data.rotationId);
-    const person = actorOf(context).aadObjectId ?? '';
-    const value = person ? box.take(rotationId, person) : undefined;
-    const loaded = isGuid(appId) ? await loadRotation(ports.store, appId) : undefined;
-    if (value === undefined || !loaded || loaded.record.id !== rotationId)
-      return dialog(
-        'New PCEmail secret',
-        notice(
-          'The value is no longer here: it is shown once, only to the approver who created it, within 10 minutes, by the PCEmail Ops instance that created it. If it was not saved, choose "Delete the new secret and start over" on the rotation card.',
-        ),
-      );
-    return secretDialog(deps, loaded.record, value);
-  });
+  const reveal = dialogFetch(
+    ROTATION_VERBS.reveal,
+    'New PCEmail secret',
+    parseReveal,
+    async (context, { appId, rotationId }) => {
+      const person = actorOf(context).aadObjectId ?? '';
+      const value = person ? box.take(rotationId, person) : undefined;
+      const loaded = isGuid(appId) ? await loadRotation(ports.store, appId) : undefined;
+      if (value === undefined || !loaded || loaded.record.id !== rotationId)
+        return dialog(
+          'New PCEmail secret',
+          notice(
+            'The value is no longer here: it is shown once, only to the approver who created it, within 10 minutes, by the PCEmail Ops instance that created it. If it was not saved, choose "Delete the new secret and start over" on the rotation card.',
+          ),
+        );
+      return secretDialog(deps, loaded.record, value);
+    },
+  );
+  return [begin, removeOld, discardNew, reveal];
 }
 
 async function approverRights(

@@ -1,2 +1,2 @@
-export { handleContinueSetup, handleSetupPcemail, registerSetupActions } from './setup-handlers';
-export { handleTroubleshoot, registerTroubleshootActions } from './troubleshoot-handlers';
+export { handleContinueSetup, handleSetupPcemail, setupActions } from './setup-handlers';
+export { handleTroubleshoot, troubleshootActions } from './troubleshoot-handlers';

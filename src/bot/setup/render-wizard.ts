@@ -1,20 +1,30 @@
-import {
-  draftOf,
-  planRestriction,
-  type InputDraft,
-  type InputErrors,
-  type WizardState,
-} from '../../domain/setup';
+import type { SetupAnswer, WizardExtras } from '../../app/setup/setup-answer';
+import { draftOf, planRestriction, type WizardState } from '../../domain/setup';
 import type { AdaptiveCard } from '../../cards';
-import { renderSetupStepCard, renderSetupSummaryCard, type CardNotice } from '../../cards/setup';
+import {
+  renderNoSetupCard,
+  renderSetupCancelledCard,
+  renderSetupInProgressCard,
+  renderSetupStepCard,
+  renderSetupSummaryCard,
+  renderStaleSetupCard,
+} from '../../cards/setup';
 import type { BotDeps } from '../bot-deps';
 
-export interface WizardExtras {
-  /** What was typed, when it was refused. */
-  draft?: InputDraft;
-  errors?: InputErrors;
-  notice?: CardNotice;
-  finished?: boolean;
+/** The card that answers a wizard turn (it replaces the clicked card). */
+export function renderSetupAnswer(answer: SetupAnswer, deps: BotDeps): AdaptiveCard {
+  switch (answer.kind) {
+    case 'wizard':
+      return renderWizard(answer.state, deps, answer.extras);
+    case 'in-progress':
+      return renderSetupInProgressCard(answer.running);
+    case 'no-setup':
+      return renderNoSetupCard();
+    case 'stale':
+      return renderStaleSetupCard(answer.reason);
+    case 'cancelled':
+      return renderSetupCancelledCard();
+  }
 }
 
 /** The card of the wizard's current step, from the stored state (plus a refused draft, if any). */

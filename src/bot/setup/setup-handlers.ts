@@ -1,9 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards';
-import { renderSetupFailedCard, SETUP_VERBS, type SetupVerb } from '../../cards/setup';
-import type { Bot } from '../bot';
-import type { BotDeps } from '../bot-deps';
-import { sendCard } from '../send-card';
+import type { SetupAnswer } from '../../app/setup/setup-answer';
 import {
   cancelSetup,
   finishSetup,
@@ -13,26 +9,40 @@ import {
   startSetup,
   verifyStep,
   type SetupTurn,
-} from './setup-flow';
+  type WizardClick,
+} from '../../app/setup/setup-flow';
+import { readCardRef } from '../../domain/setup';
+import { renderSetupFailedCard, SETUP_VERBS, type SetupVerb } from '../../cards/setup';
 import { isApprover } from '../../ports/approvers';
-import { wizardKey } from './wizard-store';
-
-type Data = Record<string, unknown>;
+import { execute, type CardAction, type CardData, type Parsed } from '../actions/card-action';
+import { accept } from '../actions/card-data';
+import type { BotDeps } from '../bot-deps';
+import { sendCard } from '../send-card';
+import { renderSetupAnswer } from './render-wizard';
+import { wizardKey } from './wizard-key';
 
 /** `setup pcemail` */
 export async function handleSetupPcemail(context: TurnContext, deps: BotDeps): Promise<void> {
-  await sendCard(context, await startSetup(turnOf(context, deps)));
+  await sendCard(context, renderSetupAnswer(await startSetup(turnOf(context, deps)), deps));
 }
 
 /** `continue setup` */
 export async function handleContinueSetup(context: TurnContext, deps: BotDeps): Promise<void> {
-  await sendCard(context, await showSetup(turnOf(context, deps)));
+  await sendCard(context, renderSetupAnswer(await showSetup(turnOf(context, deps)), deps));
 }
 
-const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<AdaptiveCard>> = {
+/**
+ * A wizard button's data: the wizard and step its card showed (checked against the stored wizard
+ * by the use case, which answers a stale card) and the fields as typed.
+ */
+function parseWizardClick(data: CardData): Parsed<WizardClick> {
+  return accept({ ref: readCardRef(data), fields: data });
+}
+
+const ACTIONS: Record<SetupVerb, (turn: SetupTurn, click: WizardClick) => Promise<SetupAnswer>> = {
   [SETUP_VERBS.verify]: verifyStep,
-  [SETUP_VERBS.next]: (turn, data) => moveStep(turn, data, 'next'),
-  [SETUP_VERBS.back]: (turn, data) => moveStep(turn, data, 'back'),
+  [SETUP_VERBS.next]: (turn, click) => moveStep(turn, click, 'next'),
+  [SETUP_VERBS.back]: (turn, click) => moveStep(turn, click, 'back'),
   [SETUP_VERBS.cancel]: cancelSetup,
   [SETUP_VERBS.done]: finishSetup,
   [SETUP_VERBS.show]: (turn) => showSetup(turn),
@@ -40,28 +50,25 @@ const ACTIONS: Record<SetupVerb, (turn: SetupTurn, data: Data) => Promise<Adapti
 };
 
 /** The wizard's Action.Execute verbs; each answers with the card that replaces the clicked one. */
-export function registerSetupActions(app: Bot, deps: BotDeps): void {
-  for (const [verb, action] of Object.entries(ACTIONS)) {
-    app.adaptiveCards.actionExecute<Data>(verb, async (context, _state, data) => {
-      try {
-        return await action(turnOf(context, deps), isRecord(data) ? data : {});
-      } catch (error) {
-        const err = error instanceof Error ? error : new Error(String(error));
-        deps.logger.error(
-          { err: { name: err.name, message: err.message }, verb },
-          'setup action failed',
-        );
-        return renderSetupFailedCard();
-      }
-    });
-  }
+export function setupActions(deps: BotDeps): CardAction[] {
+  return (Object.entries(ACTIONS) as [SetupVerb, (typeof ACTIONS)[SetupVerb]][]).map(
+    ([verb, action]) =>
+      execute(verb, parseWizardClick, async (context, data) => {
+        try {
+          return renderSetupAnswer(await action(turnOf(context, deps), data), deps);
+        } catch (error) {
+          const err = error instanceof Error ? error : new Error(String(error));
+          deps.logger.error(
+            { err: { name: err.name, message: err.message }, verb },
+            'setup action failed',
+          );
+          return renderSetupFailedCard();
+        }
+      }),
+  );
 }
 
 function turnOf(context: TurnContext, deps: BotDeps): SetupTurn {
   const approver = isApprover(deps.approvers, context.activity.from?.aadObjectId);
   return { deps, key: wizardKey(context, deps), approver };
-}
-
-function isRecord(value: unknown): value is Data {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { explainErrorText, MAX_EXPLAINED_TEXT } from '../../domain';
-import { findSymptom } from '../../domain/setup';
+import { findSymptom, type Symptom } from '../../domain/setup';
 import type { AdaptiveCard } from '../../cards';
 import {
   renderExplanationCard,
@@ -9,32 +9,36 @@ import {
   TROUBLESHOOT_VERBS,
   type CardNotice,
 } from '../../cards/setup';
-import type { Bot } from '../bot';
+import { execute, type CardAction } from '../actions/card-action';
+import { accept, noData } from '../actions/card-data';
 import type { BotDeps } from '../bot-deps';
 import { sendCard } from '../send-card';
-import { runChecks } from './wizard-checks';
-
-type Data = Record<string, unknown>;
+import { runChecks } from '../../app/setup/wizard-checks';
 
 /** `troubleshoot` */
 export async function handleTroubleshoot(context: TurnContext, deps: BotDeps): Promise<void> {
   await sendCard(context, menu(deps));
 }
 
-export function registerTroubleshootActions(app: Bot, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute<Data>(TROUBLESHOOT_VERBS.menu, () => Promise.resolve(menu(deps)));
-  app.adaptiveCards.actionExecute<Data>(
-    TROUBLESHOOT_VERBS.symptom,
-    async (_context, _state, data) => checkSymptom(deps, data?.symptom),
-  );
-  app.adaptiveCards.actionExecute<Data>(TROUBLESHOOT_VERBS.explain, (_context, _state, data) =>
-    Promise.resolve(explain(deps, data?.errorText)),
-  );
+export function troubleshootActions(deps: BotDeps): CardAction[] {
+  return [
+    execute(TROUBLESHOOT_VERBS.menu, noData, () => Promise.resolve(menu(deps))),
+    // The symptom id is looked up, never trusted; an unknown one gets the menu with a warning.
+    execute(
+      TROUBLESHOOT_VERBS.symptom,
+      (data) => accept({ symptom: findSymptom(data.symptom) }),
+      async (_context, { symptom }) => checkSymptom(deps, symptom),
+    ),
+    execute(
+      TROUBLESHOOT_VERBS.explain,
+      (data) => accept({ text: typeof data.errorText === 'string' ? data.errorText : '' }),
+      (_context, { text }) => Promise.resolve(explain(deps, text)),
+    ),
+  ];
 }
 
-/** Runs the checks of a symptom the card names (the symptom id is checked, never trusted). */
-async function checkSymptom(deps: BotDeps, value: unknown): Promise<AdaptiveCard> {
-  const symptom = findSymptom(value);
+/** Runs the checks of a symptom the card named. */
+async function checkSymptom(deps: BotDeps, symptom: Symptom | undefined): Promise<AdaptiveCard> {
   if (symptom === undefined || symptom.checks.length === 0) {
     return menu(deps, { tone: 'warning', lines: ['I do not know that symptom; pick one below.'] });
   }
@@ -48,8 +52,7 @@ async function checkSymptom(deps: BotDeps, value: unknown): Promise<AdaptiveCard
   });
 }
 
-function explain(deps: BotDeps, value: unknown): AdaptiveCard {
-  const text = typeof value === 'string' ? value : '';
+function explain(deps: BotDeps, text: string): AdaptiveCard {
   if (text.trim().length === 0) {
     return menu(deps, {
       tone: 'warning',

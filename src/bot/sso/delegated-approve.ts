@@ -4,9 +4,8 @@ import type { ConsentActionOutcome } from '../../app/consent';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from '../consent/actor';
+import type { RequestClick } from '../consent/request-click';
 import { answerLoginRequest, signInTokenOf } from './sign-in-token';
-
-type CardData = Record<string, unknown>;
 
 const SIGN_IN_TEXT =
   'Sign in to approve: PCEmail Ops grants with your own Microsoft Entra rights, so Teams signs you in first.';
@@ -19,13 +18,13 @@ const SIGN_IN_TEXT =
 export async function approveWithSignIn(
   context: TurnContext,
   deps: BotDeps,
-  data: CardData,
+  click: RequestClick,
   render: (outcome: ConsentActionOutcome) => AdaptiveCard,
 ): Promise<AdaptiveCard | undefined> {
   const approverToken = await signInTokenOf(context, deps);
   const outcome = await deps.consent.approve({
-    requestId: data.requestId,
-    cardData: data,
+    requestId: click.requestId,
+    cardData: click.cardData,
     actor: actorOf(context),
     ...(approverToken ? { approverToken } : {}),
   });
@@ -46,8 +45,7 @@ export function registerSignInInvokes(app: Bot, deps: BotDeps): void {
   app.activity(
     (context) =>
       Promise.resolve(
-        context.activity.type === 'invoke' &&
-          context.activity.name === 'signin/tokenExchange',
+        context.activity.type === 'invoke' && context.activity.name === 'signin/tokenExchange',
       ),
     async (context) => {
       const value = (context.activity.value ?? {}) as Record<string, unknown>;
@@ -69,8 +67,7 @@ export function registerSignInInvokes(app: Bot, deps: BotDeps): void {
   app.activity(
     (context) =>
       Promise.resolve(
-        context.activity.type === 'invoke' &&
-          context.activity.name === 'signin/verifyState',
+        context.activity.type === 'invoke' && context.activity.name === 'signin/verifyState',
       ),
     async (context) => {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });

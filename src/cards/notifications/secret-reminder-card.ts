@@ -6,24 +6,20 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../adaptive-card';
+import type { CredentialView } from '../../domain/notifications/credential-view';
+import { SNOOZE_DAYS } from '../../domain/notifications/snooze';
 import { cardTitle } from '../card-parts';
+import { CARD_VERBS } from '../card-verbs';
 import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
 import { rotateNowAction } from '../rotation/rotation-verbs';
 import { days, simulatedLine } from './notification-parts';
 
-export const SNOOZE_VERB = 'notify.snooze';
-export const CHECK_NOW_VERB = 'notify.checkNow';
-export const SNOOZE_DAYS = 7;
+export const SNOOZE_VERB = CARD_VERBS.notify.snooze;
+export const CHECK_NOW_VERB = CARD_VERBS.notify.checkNow;
+export { SNOOZE_DAYS };
 
-export interface CredentialView {
-  kind: 'secret' | 'certificate';
-  keyId: string;
-  displayName: string | null;
-  /** First characters of a secret's value (never more); null for certificates. */
-  hint: string | null;
-  endDateTime: string;
-}
+export type { CredentialView };
 
 export interface SecretReminderView {
   appName: string;

@@ -1,19 +1,8 @@
+import { CARD_VERBS } from '../card-verbs';
 import { executeAction, type ExecuteAction, type SubmitAction } from '../adaptive-card';
 
 /** Verbs of the guided rotation: `start` and `saved` are dialog (task/fetch, task/submit) verbs. */
-export const ROTATION_VERBS = {
-  start: 'rotation.start',
-  /** CONSENT_MODE=delegated: Rotate now as an Action.Execute, so that Teams signs the approver in. */
-  begin: 'rotation.begin',
-  /** CONSENT_MODE=delegated: the dialog that shows the value created in the signed-in turn, once. */
-  reveal: 'rotation.reveal',
-  saved: 'rotation.saved',
-  check: 'rotation.check',
-  confirmInUse: 'rotation.confirmInUse',
-  confirmQuiet: 'rotation.confirmQuiet',
-  removeOld: 'rotation.removeOld',
-  discardNew: 'rotation.discardNew',
-} as const;
+export const ROTATION_VERBS = CARD_VERBS.rotation;
 
 /** Characters of the secret's ID a Rotate now button carries; the bot resolves them on the app. */
 export const KEY_REF_LENGTH = 8;

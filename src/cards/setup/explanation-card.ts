@@ -11,13 +11,10 @@ import {
   type CardElement,
 } from '../adaptive-card';
 import { cardTitle } from '../card-parts';
+import { CARD_VERBS } from '../card-verbs';
 import { plainText } from '../plain-text';
 
-export const TROUBLESHOOT_VERBS = {
-  symptom: 'troubleshoot.symptom',
-  menu: 'troubleshoot.menu',
-  explain: 'troubleshoot.explain',
-} as const;
+export const TROUBLESHOOT_VERBS = CARD_VERBS.troubleshoot;
 
 export interface ExplanationCardView {
   explanations: readonly Explanation[];

@@ -1,3 +1,4 @@
+import type { CardNotice } from '../../domain/setup/card-notice';
 import type { WizardCardRef } from '../../domain/setup';
 import {
   container,
@@ -7,25 +8,14 @@ import {
   type ExecuteAction,
   type TextColor,
 } from '../adaptive-card';
+import { CARD_VERBS } from '../card-verbs';
 import { plainText } from '../plain-text';
 
-export const SETUP_VERBS = {
-  verify: 'setup.verify',
-  next: 'setup.next',
-  back: 'setup.back',
-  cancel: 'setup.cancel',
-  show: 'setup.show',
-  startOver: 'setup.startOver',
-  done: 'setup.done',
-} as const;
+export const SETUP_VERBS = CARD_VERBS.setup;
 
 export type SetupVerb = (typeof SETUP_VERBS)[keyof typeof SETUP_VERBS];
 
-/** A message shown at the top of a wizard card (a refusal, or checks that could not run). */
-export interface CardNotice {
-  tone: 'info' | 'warning' | 'error';
-  lines: string[];
-}
+export type { CardNotice };
 
 const TONE_COLOR: Record<CardNotice['tone'], TextColor> = {
   info: 'default',

@@ -26,3 +26,4 @@ export {
   mailboxesForNonApprover,
   reachabilityOnly,
 } from './mailbox-privacy';
+export type { CardNotice } from './card-notice';

@@ -1,6 +1,6 @@
 import type { AppRegistration } from '../../../src/domain';
 import type { StoredConversation } from '../../../src/ports/conversations';
-import { subscriptionKey, type Subscription } from '../../../src/monitor/subscription';
+import { subscriptionKey, type Subscription } from '../../../src/store/state-subscriptions';
 import type { StateStore } from '../../../src/store/state-store';
 import type { JobReport } from '../../../src/jobs/job';
 import type { RunningSimulator } from '../../../src/simulator';

@@ -6,8 +6,8 @@ import {
   reachabilityOnly,
   type SetupInputs,
 } from '../../domain/setup';
-import type { CardNotice } from '../../cards/setup';
-import type { BotDeps } from '../bot-deps';
+import type { CardNotice } from '../../domain/setup/card-notice';
+import type { SetupPorts } from './setup-ports';
 
 export type CheckRun =
   | {
@@ -27,7 +27,7 @@ export type CheckRun =
  * each mailbox row says only reachable or not reachable (no counts, no Graph error).
  */
 export async function runChecks(
-  deps: BotDeps,
+  deps: Pick<SetupPorts, 'permissionCheck' | 'pcemailMailboxes' | 'logger'>,
   inputs: SetupInputs = {},
   viewer: { approver: boolean } = { approver: true },
 ): Promise<CheckRun> {

@@ -1,5 +1,5 @@
-import type { AppRegistration } from '../domain';
-import type { CredentialView } from '../cards/notifications';
+import type { AppRegistration } from '../tenant-snapshot';
+import type { CredentialView } from './credential-view';
 
 const DAY_MS = 86_400_000;
 

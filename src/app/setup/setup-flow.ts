@@ -5,7 +5,6 @@ import {
   factsFromDiagnosis,
   moveTo,
   needsTenantFacts,
-  readCardRef,
   readStepInputs,
   startWizard,
   verificationOf,
@@ -18,85 +17,91 @@ import {
   type WizardCardRef,
   type WizardState,
 } from '../../domain/setup';
-import type { AdaptiveCard } from '../../cards';
-import {
-  renderNoSetupCard,
-  renderSetupCancelledCard,
-  renderSetupInProgressCard,
-  renderStaleSetupCard,
-} from '../../cards/setup';
-import type { BotDeps } from '../bot-deps';
-import { renderWizard } from './render-wizard';
+import type { SetupAnswer, WizardExtras } from './setup-answer';
+import type { SetupPorts } from './setup-ports';
 import { runChecks, type CheckRun } from './wizard-checks';
-import { changeWizard, loadWizard } from './wizard-store';
 
 /** One turn of the wizard: who (the store key) and with what. */
 export interface SetupTurn {
-  deps: BotDeps;
+  deps: SetupPorts;
   key: string;
   /** Whether the clicking user is an approver (non-approvers see mailbox reachability only). */
   approver: boolean;
 }
 
-type Data = Readonly<Record<string, unknown>>;
+/** A wizard button's data, parsed by the bot before the use case runs. */
+export interface WizardClick {
+  /** Which wizard and step the clicked card showed; undefined when the card named none. */
+  ref: WizardCardRef | undefined;
+  /** The card's input fields as typed (read by the step's own rules, `readStepInputs`). */
+  fields: Readonly<Record<string, unknown>>;
+}
 
 /** `setup pcemail`: a new wizard at step 1, unless one is running (then: continue or start over). */
-export async function startSetup({ deps, key }: SetupTurn): Promise<AdaptiveCard> {
-  const decision = await changeWizard(deps.store, key, (current) =>
+export async function startSetup({ deps, key }: SetupTurn): Promise<SetupAnswer> {
+  const decision = await deps.wizards.change(key, (current) =>
     current?.status === 'active'
       ? { running: current }
       : { next: startWizard(randomUUID(), deps.now()) },
   );
-  if (decision.running) return renderSetupInProgressCard(decision.running);
-  return renderWizard(decision.next, deps);
+  if (decision.running) return { kind: 'in-progress', running: decision.running };
+  return wizard(decision.next);
 }
 
 /** `continue setup` and "Show the current step": the stored wizard's current card. */
-export async function showSetup({ deps, key }: SetupTurn): Promise<AdaptiveCard> {
-  const state = await loadWizard(deps.store, key);
-  if (state === undefined) return renderNoSetupCard();
-  if (state.status !== 'active')
-    return renderStaleSetupCard({ kind: 'ended', status: state.status });
-  return renderWizard(state, deps);
+export async function showSetup({ deps, key }: SetupTurn): Promise<SetupAnswer> {
+  const state = await deps.wizards.load(key);
+  if (state === undefined) return { kind: 'no-setup' };
+  if (state.status !== 'active') return staleAnswer({ kind: 'ended', status: state.status });
+  return wizard(state);
 }
 
 /** "Start over" on the in-progress card: only for the wizard that card was about. */
-export async function startOver({ deps, key }: SetupTurn, data: Data): Promise<AdaptiveCard> {
-  const ref = readCardRef(data);
-  const decision = await changeWizard(deps.store, key, (current) =>
+export async function startOver(
+  { deps, key }: SetupTurn,
+  click: WizardClick,
+): Promise<SetupAnswer> {
+  const { ref } = click;
+  const decision = await deps.wizards.change(key, (current) =>
     current?.status === 'active' && current.wizardId !== ref?.wizardId
       ? { stale: { kind: 'other-wizard', current } as StaleReason }
       : { next: startWizard(randomUUID(), deps.now()) },
   );
-  if (decision.stale) return renderStaleSetupCard(decision.stale);
-  return renderWizard(decision.next, deps);
+  if (decision.stale) return staleAnswer(decision.stale);
+  return wizard(decision.next);
 }
 
-export async function cancelSetup({ deps, key }: SetupTurn, data: Data): Promise<AdaptiveCard> {
-  const ref = readCardRef(data);
+export async function cancelSetup(
+  { deps, key }: SetupTurn,
+  click: WizardClick,
+): Promise<SetupAnswer> {
+  const { ref } = click;
   const decision = await onCurrentCard(deps, key, ref, (state) =>
     endWizard(state, 'cancelled', deps.now()),
   );
-  return decision.stale ? renderStaleSetupCard(decision.stale) : renderSetupCancelledCard();
+  return decision.stale ? staleAnswer(decision.stale) : { kind: 'cancelled' };
 }
 
-export async function finishSetup({ deps, key }: SetupTurn, data: Data): Promise<AdaptiveCard> {
-  const ref = readCardRef(data);
+export async function finishSetup(
+  { deps, key }: SetupTurn,
+  click: WizardClick,
+): Promise<SetupAnswer> {
+  const { ref } = click;
   if (ref?.step !== 'finish') return stale(deps, key, ref);
   const decision = await onCurrentCard(deps, key, ref, (state) =>
     endWizard(state, 'finished', deps.now()),
   );
-  if (decision.stale) return renderStaleSetupCard(decision.stale);
-  return renderWizard(decision.next as WizardState, deps, { finished: true });
+  if (decision.stale) return staleAnswer(decision.stale);
+  return wizard(decision.next as WizardState, { finished: true });
 }
 
 /** "Verify this step" (and the summary's "Run the full check again"). */
 export async function verifyStep(
   { deps, key, approver }: SetupTurn,
-  data: Data,
-): Promise<AdaptiveCard> {
-  const prepared = await prepare(deps, key, data);
-  if ('card' in prepared) return prepared.card;
+  click: WizardClick,
+): Promise<SetupAnswer> {
+  const prepared = await prepare(deps, key, click);
+  if ('answer' in prepared) return prepared.answer;
   const { ref, typed } = prepared;
   const now = deps.now();
   const run = await runChecks(deps, prepared.inputs, { approver });
@@ -111,18 +116,18 @@ export async function verifyStep(
         )
       : withoutVerification(withInputs);
   });
-  if (decision.stale) return renderStaleSetupCard(decision.stale);
-  return renderWizard(decision.next as WizardState, deps, run.notice ? { notice: run.notice } : {});
+  if (decision.stale) return staleAnswer(decision.stale);
+  return wizard(decision.next as WizardState, run.notice ? { notice: run.notice } : {});
 }
 
 /** Next / Back: the typed inputs are kept; the summary and the restriction step look at the tenant. */
 export async function moveStep(
   { deps, key, approver }: SetupTurn,
-  data: Data,
+  click: WizardClick,
   direction: 'next' | 'back',
-): Promise<AdaptiveCard> {
-  const prepared = await prepare(deps, key, data);
-  if ('card' in prepared) return prepared.card;
+): Promise<SetupAnswer> {
+  const prepared = await prepare(deps, key, click);
+  if ('answer' in prepared) return prepared.answer;
   const { ref, typed } = prepared;
   const now = deps.now();
   const target = moveTo(withStepInputs(prepared.state, typed, now), direction, now);
@@ -135,32 +140,33 @@ export async function moveStep(
     if (!run?.ok) return moved;
     const facts = factsFromDiagnosis(run.diagnosis);
     return moved.step === 'finish'
-      ? withVerification(moved, verificationOf('finish', run.checks, run.checkedAt, run.facts.credentials), facts, now)
+      ? withVerification(
+          moved,
+          verificationOf('finish', run.checks, run.checkedAt, run.facts.credentials),
+          facts,
+          now,
+        )
       : withFacts(moved, facts, now);
   });
-  if (decision.stale) return renderStaleSetupCard(decision.stale);
-  return renderWizard(
-    decision.next as WizardState,
-    deps,
-    run?.notice ? { notice: run.notice } : {},
-  );
+  if (decision.stale) return staleAnswer(decision.stale);
+  return wizard(decision.next as WizardState, run?.notice ? { notice: run.notice } : {});
 }
 
 type Prepared =
-  | { card: AdaptiveCard }
+  | { answer: SetupAnswer }
   | { ref: WizardCardRef; state: WizardState; typed: SetupInputs; inputs: SetupInputs };
 
 /** The stored wizard must match the card, and the step's inputs must be valid; else the answer. */
-async function prepare(deps: BotDeps, key: string, data: Data): Promise<Prepared> {
-  const ref = readCardRef(data);
-  const check = checkCard(await loadWizard(deps.store, key), ref);
+async function prepare(deps: SetupPorts, key: string, click: WizardClick): Promise<Prepared> {
+  const { ref } = click;
+  const check = checkCard(await deps.wizards.load(key), ref);
   if (!check.ok || ref === undefined) {
-    return { card: renderStaleSetupCard(check.ok ? { kind: 'other-wizard' } : check.reason) };
+    return { answer: staleAnswer(check.ok ? { kind: 'other-wizard' } : check.reason) };
   }
-  const reading = readStepInputs(check.state.step, data, deps.tenant.id);
+  const reading = readStepInputs(check.state.step, click.fields, deps.tenant.id);
   if (!reading.ok) {
     return {
-      card: renderWizard(check.state, deps, {
+      answer: wizard(check.state, {
         draft: reading.draft,
         errors: reading.errors,
         notice: {
@@ -181,12 +187,12 @@ async function prepare(deps: BotDeps, key: string, data: Data): Promise<Prepared
 
 /** Applies `change` to the stored wizard if the card still matches it (re-checked on every retry). */
 async function onCurrentCard(
-  deps: BotDeps,
+  deps: SetupPorts,
   key: string,
   ref: WizardCardRef | undefined,
   change: (state: WizardState) => WizardState,
 ): Promise<{ next?: WizardState; stale?: StaleReason }> {
-  return changeWizard(deps.store, key, (current) => {
+  return deps.wizards.change(key, (current) => {
     const check = checkCard(current, ref);
     return check.ok ? { next: change(check.state) } : { stale: check.reason };
   });
@@ -194,16 +200,24 @@ async function onCurrentCard(
 
 /** A button that does not belong to its card's step (only a crafted request sends one). */
 async function stale(
-  deps: BotDeps,
+  deps: SetupPorts,
   key: string,
   ref: WizardCardRef | undefined,
-): Promise<AdaptiveCard> {
-  const check = checkCard(await loadWizard(deps.store, key), ref);
-  if (!check.ok) return renderStaleSetupCard(check.reason);
-  return renderWizard(check.state, deps, {
+): Promise<SetupAnswer> {
+  const check = checkCard(await deps.wizards.load(key), ref);
+  if (!check.ok) return staleAnswer(check.reason);
+  return wizard(check.state, {
     notice: {
       tone: 'warning',
       lines: ['That button does not belong to this step; nothing was changed.'],
     },
   });
+}
+
+function wizard(state: WizardState, extras: WizardExtras = {}): SetupAnswer {
+  return { kind: 'wizard', state, extras };
+}
+
+function staleAnswer(reason: StaleReason): SetupAnswer {
+  return { kind: 'stale', reason };
 }

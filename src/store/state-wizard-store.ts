@@ -1,19 +1,13 @@
-import type { TurnContext } from 'botbuilder';
-import type { WizardState } from '../../domain/setup';
-import { updateItem, type StateStore } from '../../store/state-store';
-import type { BotDeps } from '../bot-deps';
-import { activityTenantId } from '../tenant-gate';
+import type { WizardState } from '../domain/setup';
+import type { WizardStore } from '../ports/wizard-store';
+import { updateItem, type StateStore } from './state-store';
 
-/** Where one admin's wizard in one conversation lives: setup/<tenant>/<conversation>/<user>. */
-export function wizardKey(context: TurnContext, deps: BotDeps): string {
-  const activity = context.activity;
-  const tenant = activityTenantId(context) ?? deps.tenant.id;
-  const conversation = activity.conversation?.id ?? 'unknown-conversation';
-  const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user';
-  // Teams conversation ids hold ':', '@' and ';' (and could hold '/'): each segment is encoded.
-  return ['setup', tenant, conversation, user]
-    .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
-    .join('/');
+/** The `WizardStore` port over the state store (keys `setup/<tenant>/<conversation>/<user>`). */
+export function stateWizardStore(store: StateStore): WizardStore {
+  return {
+    load: (key) => loadWizard(store, key),
+    change: (key, decide) => changeWizard(store, key, decide),
+  };
 }
 
 export async function loadWizard(store: StateStore, key: string): Promise<WizardState | undefined> {

@@ -1,11 +1,25 @@
-import { isStoreConflict, updateItem, type StateStore } from '../store/state-store';
 import type { StoredConversation } from '../ports/conversations';
-import { SUBSCRIPTIONS_PREFIX, subscriptionKey, type Subscription } from './subscription';
+import type { ChannelTarget, Subscription, Subscriptions } from '../ports/subscriptions';
+import { isStoreConflict, updateItem, type StateStore } from './state-store';
 
-/** A subscribed conversation, ready to post into. */
-export interface ChannelTarget {
-  subscription: Subscription;
-  conversation: StoredConversation;
+export type { ChannelTarget, Subscription };
+
+export const SUBSCRIPTIONS_PREFIX = 'subscriptions/';
+
+export function subscriptionKey(conversationKey: string): string {
+  return `${SUBSCRIPTIONS_PREFIX}${encodeURIComponent(conversationKey)}`;
+}
+
+/** The `Subscriptions` port over the state store (keys `subscriptions/…`, `conversations/…`). */
+export function stateSubscriptions(store: StateStore): Subscriptions {
+  return {
+    list: () => listChannelTargets(store),
+    forEach: (concurrency, work) => forEachChannelTarget(store, concurrency, work),
+    subscribe: (conversation, by, now, byName) => subscribe(store, conversation, by, now, byName),
+    unsubscribe: (conversationKey) => unsubscribe(store, conversationKey),
+    snooze: (conversationKey, keyId, until) =>
+      snoozeCredential(store, conversationKey, keyId, until),
+  };
 }
 
 /** Prefix of everything recorded about what one channel was sent (reminders, ingestion, digest). */

@@ -1,6 +1,7 @@
-import { ErrorCode, type ErrorInfo, type Outcome } from '../domain';
-import { classifyMailboxError } from '../domain/checks/mailbox-errors';
-import type { MailboxIngestion } from '../tenant/mailbox-ingestion-reader';
+import type { Outcome } from '../outcome';
+import { ErrorCode, type ErrorInfo } from '../product-error';
+import { classifyMailboxError } from '../checks/mailbox-errors';
+import type { MailboxIngestion } from './mailbox-ingestion';
 
 /** A mailbox's ingestion state; `unknown` = could not be probed because Graph failed. */
 export type IngestionState = 'healthy' | 'degraded' | 'failing';

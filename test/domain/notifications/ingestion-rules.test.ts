@@ -1,11 +1,11 @@
-import { ErrorCode, failed, succeeded } from '../../src/domain';
+import { ErrorCode, failed, succeeded } from '../../../src/domain';
 import {
   nextStatus,
   observeMailbox,
   observeSignInFailure,
   unannouncedChanges,
   type MailboxStatus,
-} from '../../src/monitor/ingestion-rules';
+} from '../../../src/domain/notifications/ingestion-rules';
 
 const NOW = new Date('2025-06-01T08:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();

@@ -1,11 +1,11 @@
-import type { AppRegistration } from '../../src/domain';
+import type { AppRegistration } from '../../../src/domain';
 import {
   crossedThreshold,
   daysLeft,
   newerCredential,
   reminderDue,
   watchedCredentials,
-} from '../../src/monitor/reminder-plan';
+} from '../../../src/domain/notifications/reminder-plan';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2025-06-01T08:00:00Z');
