@@ -26,7 +26,7 @@ describe('the development setup', () => {
     const tasks = readJsonc('.vscode/tasks.json') as { tasks: { label: string; script: string }[] };
     expect(tasks.tasks.find((t) => t.label === 'build')?.script).toBe('build');
     const pkg = JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(pkg.scripts.build).toBe('rimraf dist && tsc -p tsconfig.build.json');
     expect(pkg.scripts.playground).toContain('node dist/playground.js');
   });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -17,6 +17,7 @@ export function ensureFreshBuild(entry = path.join(ROOT, 'dist', 'index.js')): v
   } catch {
     built = 0;
   }
+  removeOrphans(path.join(ROOT, 'dist'), path.join(ROOT, 'src'));
   if (built >= newest(path.join(ROOT, 'src'))) return;
   const result = spawnSync(
     process.execPath,
@@ -25,4 +26,19 @@ export function ensureFreshBuild(entry = path.join(ROOT, 'dist', 'index.js')): v
   );
   if (result.status !== 0)
     throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
+}
+
+/** Deletes built files whose source is gone (a module moved into a folder would otherwise shadow it). */
+function removeOrphans(distDir: string, srcDir: string): void {
+  if (!existsSync(distDir)) return;
+  for (const item of readdirSync(distDir, { withFileTypes: true })) {
+    const built = path.join(distDir, item.name);
+    if (item.isDirectory()) {
+      removeOrphans(built, path.join(srcDir, item.name));
+      continue;
+    }
+    const source = item.name.replace(/\.js(\.map)?$/, '.ts');
+    if (source !== item.name && !existsSync(path.join(srcDir, source)))
+      rmSync(built, { force: true });
+  }
 }
