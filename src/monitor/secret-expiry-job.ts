@@ -23,6 +23,7 @@ import {
   type ChannelTarget,
 } from './subscriptions';
 import { subscriptionKey } from './subscription';
+import { errorMessage } from '../domain/product-error';
 
 /** Reads the watched apps' credentials (the inspector in production). */
 export interface CredentialSource {
@@ -206,7 +207,7 @@ async function usageOf(
     try {
       Object.assign(lines, await deps.rotation.usageLines(appId, keyIds));
     } catch (error) {
-      deps.logger.warn({ err: { message: (error as Error).message } }, 'sign-in logs not read');
+      deps.logger.warn({ err: { message: errorMessage(error) } }, 'sign-in logs not read');
     }
   }
   return lines;

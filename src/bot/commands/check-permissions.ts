@@ -1,7 +1,12 @@
 import type { TurnContext } from 'botbuilder';
-import { executeAction, renderDiagnosisCard, renderNoticeCard, type AdaptiveCard } from '../../cards';
+import {
+  executeAction,
+  renderDiagnosisCard,
+  renderNoticeCard,
+  type AdaptiveCard,
+} from '../../cards';
 import { CONSENT_VERBS } from '../../cards/consent';
-import { isProductError, type Diagnosis } from '../../domain';
+import { isTenantError, type Diagnosis } from '../../domain';
 import type { BotDeps } from '../bot-deps';
 import { secretUsageRows } from '../rotation/secret-usage';
 import { sendCard } from '../send-card';
@@ -29,11 +34,14 @@ export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard>
       ...(extraBody.length > 0 ? { extraBody } : {}),
     });
   } catch (error) {
-    if (!isProductError(error)) throw error;
+    if (!isTenantError(error)) throw error;
     deps.logger.warn({ error: error.info }, 'permission check could not run');
     return renderNoticeCard({
       title: 'The checks could not run',
-      lines: [error.info.message, ...(error.info.requestId ? [`Request id: ${error.info.requestId}`] : [])],
+      lines: [
+        error.info.message,
+        ...(error.info.requestId ? [`Request id: ${error.info.requestId}`] : []),
+      ],
       tone: 'error',
       actions: [{ type: 'Action.Execute', title: 'Try again', verb: RUN_CHECK_VERB }],
     });

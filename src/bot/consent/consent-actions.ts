@@ -1,13 +1,14 @@
 import type { TurnContext } from 'botbuilder';
-import { renderNoticeCard, type AdaptiveCard } from '../../cards';
+import { renderNoticeCard, renderTurnFailedCard, type AdaptiveCard } from '../../cards';
 import { CONSENT_VERBS, REJECT_REASON_INPUT } from '../../cards/consent';
-import { isProductError } from '../../domain';
+import { isTenantError } from '../../domain';
 import { deliveryNotice, type ConsentActionOutcome } from '../../services/consent';
 import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { actorOf } from './actor';
 import { answerWithCard } from './answer-invoke';
 import { approveWithSignIn, registerSignInInvokes } from '../sso/delegated-approve';
+import { asProductError, errorName } from '../../domain/product-error';
 
 type CardData = Record<string, unknown>;
 
@@ -143,7 +144,7 @@ async function guarded(
   try {
     return await work();
   } catch (error) {
-    if (isProductError(error)) {
+    if (isTenantError(error)) {
       deps.logger.warn({ verb, error: error.info }, 'a consent action could not read the tenant');
       return renderNoticeCard({
         title: 'The tenant could not be read',
@@ -154,16 +155,11 @@ async function guarded(
         tone: 'error',
       });
     }
+    const failure = asProductError(error);
     deps.logger.error(
-      { verb, err: { name: (error as Error).name, message: (error as Error).message } },
+      { verb, code: failure.info.code, err: { name: errorName(error), message: failure.message } },
       'a consent action failed',
     );
-    return renderNoticeCard({
-      title: 'Something went wrong',
-      lines: [
-        'I could not finish that. What is stored is unchanged or safely retryable; please try again in a minute.',
-      ],
-      tone: 'error',
-    });
+    return renderTurnFailedCard(failure.info);
   }
 }

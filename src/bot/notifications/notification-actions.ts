@@ -14,6 +14,7 @@ import type { Bot } from '../bot';
 import type { BotDeps } from '../bot-deps';
 import { checkPermissionsCard } from '../commands/check-permissions';
 import { notificationConversationKey } from './notification-conversation';
+import { errorMessage } from '../../domain/product-error';
 
 type CardData = Record<string, unknown>;
 
@@ -81,7 +82,7 @@ async function showToEveryone(
     await context.updateActivity(activity);
   } catch (error) {
     deps.logger.warn(
-      { err: { message: (error as Error).message } },
+      { err: { message: errorMessage(error) } },
       'could not update the reminder for everyone',
     );
   }
