@@ -19,10 +19,10 @@ import {
 import {
   channelLedgerPrefix,
   forEachChannelTarget,
-  mapPool,
   type ChannelTarget,
 } from './subscriptions';
 import { subscriptionKey } from './subscription';
+import { mapPool } from '../domain/map-pool';
 import { errorMessage } from '../domain/product-error';
 
 /** Reads the watched apps' credentials (the inspector in production). */

@@ -1,5 +1,7 @@
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { failed, succeeded, type ErrorInfo, type Outcome } from '../domain';
+import { headerValue } from '../domain/header-value';
+import { mapPool } from '../domain/map-pool';
 import { relativeToVersion } from './graph-client';
 import { graphErrorInfo, unavailable } from './graph-error';
 import { describeTransportError } from './transport-error';
@@ -138,15 +140,7 @@ async function sendWave(client: Client, pending: PendingRead[], inFlight: number
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) {
     chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
   }
-  const answers: ItemAnswer[][] = new Array<ItemAnswer[]>(chunks.length);
-  let nextChunk = 0;
-  const worker = async (): Promise<void> => {
-    while (nextChunk < chunks.length) {
-      const index = nextChunk++;
-      answers[index] = await sendBatch(client, chunks[index] ?? []);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, worker));
+  const answers = await mapPool(chunks, inFlight, (chunk) => sendBatch(client, chunk));
   return answers.flat();
 }
 
@@ -193,10 +187,3 @@ async function sendBatch(client: Client, chunk: PendingRead[]): Promise<ItemAnsw
     return { kind: 'answer', status: item.status, headers: item.headers, body: item.body };
   });
 }
-
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key ? headers[key] : undefined;
-}
-

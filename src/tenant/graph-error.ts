@@ -1,4 +1,5 @@
 import { ErrorCode, type ErrorInfo } from '../domain';
+import { headerValue } from '../domain/header-value';
 import { isTransientStatus } from './transport-policy';
 
 interface GraphErrorBody {
@@ -38,11 +39,6 @@ export function unavailable(reason: string, requestId?: string): ErrorInfo {
   };
 }
 
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key ? headers[key] : undefined;
-}
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
