@@ -25,8 +25,9 @@ export interface ConsentWriterOptions {
   inspector: TokenSource;
   /**
    * Who reads existing assignments back before writing; default `inspector`. Delegated mode passes
-   * the bot's own app-only identity: listing a service principal's appRoleAssignments takes
-   * Application.Read.All, which the approver's grant scopes do not include
+   * the bot's own app-only identity: listing a service principal's appRoleAssignments takes the
+   * application read permission (`APPLICATION_READ` in domain/inspector-permissions.ts), which the
+   * approver's grant scopes do not include
    * (https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignments).
    */
   reader?: TokenSource;
