@@ -10,6 +10,7 @@ import { retryTransient, statusOf, storageCodeOf, unavailable } from './blob-err
 import { blobPathToKey, keyToBlobPath, prefixToBlobPath } from './key-codec';
 import {
   storeConflict,
+  storeCorrupt,
   type Lease,
   type StateStore,
   type StoredItem,
@@ -64,10 +65,9 @@ export class BlobStateStore implements StateStore {
     } else if (options.accountUrl && options.credential) {
       service = new BlobServiceClient(options.accountUrl, options.credential, clientOptions);
     } else {
-      throw new ProductError({
-        code: ErrorCode.StartupFailed,
-        message: 'BlobStateStore needs a connection string, or an account URL and a credential.',
-      });
+      const message =
+        'BlobStateStore needs a connection string, or an account URL and a credential.';
+      throw new ProductError({ code: ErrorCode.StartupFailed, message });
     }
     this.container = service.getContainerClient(options.container);
     this.budgetMs = options.operationTimeoutMs ?? 15_000;
@@ -90,10 +90,7 @@ export class BlobStateStore implements StateStore {
     try {
       return { value: JSON.parse(stored.text) as T, eTag: stored.eTag };
     } catch {
-      throw new ProductError({
-        code: ErrorCode.StoreCorrupt,
-        message: `The stored value of "${key}" is not valid JSON; restore or delete its blob.`,
-      });
+      throw storeCorrupt(`The value of "${key}" is not valid JSON; restore or delete its blob.`);
     }
   }
 

@@ -20,13 +20,13 @@ import {
 import { KeyedMutex } from './keyed-mutex';
 import {
   storeConflict,
+  storeCorrupt,
   type Lease,
   type StateStore,
   type StoredItem,
   type WriteCondition,
 } from './state-store';
 import { TrackedLease } from './tracked-lease';
-import { ErrorCode, ProductError } from '../domain/product-error';
 
 export interface FileStateStoreOptions {
   /** A lock (or temp) file older than this was left by a killed process and is removed. */
@@ -176,10 +176,7 @@ export class FileStateStore implements StateStore {
     const record = await readJsonFile(file);
     if (record === undefined) return undefined;
     if (!isRecord(record) || typeof record.eTag !== 'string' || !('value' in record)) {
-      throw new ProductError({
-        code: ErrorCode.StoreCorrupt,
-        message: `The state file ${file} is not a stored item; restore or delete it.`,
-      });
+      throw storeCorrupt(`The state file ${file} is not a stored item; restore or delete it.`);
     }
     return record as unknown as ItemRecord;
   }
