@@ -55,14 +55,22 @@ export async function readInBatches(
 ): Promise<Map<string, Outcome<unknown>>> {
   const { policy } = options;
   const results = new Map<string, Outcome<unknown>>();
-  let pending: PendingRead[] = reads.map((read) => ({ read, url: read.url, attempt: 0, items: [] }));
+  let pending: PendingRead[] = reads.map((read) => ({
+    read,
+    url: read.url,
+    attempt: 0,
+    items: [],
+  }));
 
   while (pending.length > 0) {
     const answers = await sendWave(client, pending, options.maxBatchesInFlight ?? 4);
     const next: PendingRead[] = [];
     let waitMs = 0;
     pending.forEach((entry, index) => {
-      const answer = answers[index] ?? { kind: 'transient' as const, reason: 'no answer for this request' };
+      const answer = answers[index] ?? {
+        kind: 'transient' as const,
+        reason: 'no answer for this request',
+      };
       const outcome = settle(entry, answer);
       if (outcome.kind === 'done') {
         results.set(entry.read.id, outcome.result);
@@ -89,7 +97,11 @@ function report(
   outcome: { reason: string; requestId?: string },
   final: boolean,
 ): void {
-  const resource = entry.url.split('?')[0]?.split('/').find((part) => part !== '') ?? '';
+  const resource =
+    entry.url
+      .split('?')[0]
+      ?.split('/')
+      .find((part) => part !== '') ?? '';
   policy.onGraphFailure?.({
     resource,
     reason: outcome.reason,
@@ -106,7 +118,12 @@ type Settled =
 
 function settle(entry: PendingRead, answer: ItemAnswer): Settled {
   if (answer.kind === 'transient') {
-    return { kind: 'retry', reason: answer.reason, retryAfter: answer.retryAfter, requestId: answer.requestId };
+    return {
+      kind: 'retry',
+      reason: answer.reason,
+      retryAfter: answer.retryAfter,
+      requestId: answer.requestId,
+    };
   }
   if (isTransientStatus(answer.status)) {
     const info = graphErrorInfo(answer.status, answer.body, answer.headers);
@@ -118,7 +135,10 @@ function settle(entry: PendingRead, answer: ItemAnswer): Settled {
     };
   }
   if (answer.status < 200 || answer.status >= 300) {
-    return { kind: 'done', result: failed(graphErrorInfo(answer.status, answer.body, answer.headers)) };
+    return {
+      kind: 'done',
+      result: failed(graphErrorInfo(answer.status, answer.body, answer.headers)),
+    };
   }
   if (!entry.read.collection) return { kind: 'done', result: succeeded(answer.body) };
 
@@ -135,7 +155,11 @@ function settle(entry: PendingRead, answer: ItemAnswer): Settled {
 }
 
 /** Sends every pending read, 20 to a batch, at most `inFlight` batches at once; answers in order. */
-async function sendWave(client: Client, pending: PendingRead[], inFlight: number): Promise<ItemAnswer[]> {
+async function sendWave(
+  client: Client,
+  pending: PendingRead[],
+  inFlight: number,
+): Promise<ItemAnswer[]> {
   const chunks: PendingRead[][] = [];
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) {
     chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
@@ -145,7 +169,11 @@ async function sendWave(client: Client, pending: PendingRead[], inFlight: number
 }
 
 async function sendBatch(client: Client, chunk: PendingRead[]): Promise<ItemAnswer[]> {
-  const requests = chunk.map((entry, index) => ({ id: String(index + 1), method: 'GET', url: entry.url }));
+  const requests = chunk.map((entry, index) => ({
+    id: String(index + 1),
+    method: 'GET',
+    url: entry.url,
+  }));
   let response: Response;
   try {
     response = (await client
@@ -161,28 +189,49 @@ async function sendBatch(client: Client, chunk: PendingRead[]): Promise<ItemAnsw
   try {
     body = await response.json();
   } catch {
-    return chunk.map(() => ({ kind: 'transient', reason: 'Graph returned a garbled answer', requestId: batchRequestId }));
+    return chunk.map(() => ({
+      kind: 'transient',
+      reason: 'Graph returned a garbled answer',
+      requestId: batchRequestId,
+    }));
   }
   if (!response.ok) {
-    const info: ErrorInfo = graphErrorInfo(response.status, body, { 'request-id': batchRequestId ?? '' });
+    const info: ErrorInfo = graphErrorInfo(response.status, body, {
+      'request-id': batchRequestId ?? '',
+    });
     if (isTransientStatus(response.status)) {
       const retryAfter = response.headers.get('retry-after');
-      return chunk.map(() => ({ kind: 'transient', reason: `HTTP ${response.status}`, retryAfter, requestId: info.requestId }));
+      return chunk.map(() => ({
+        kind: 'transient',
+        reason: `HTTP ${response.status}`,
+        retryAfter,
+        requestId: info.requestId,
+      }));
     }
-    return chunk.map(() => ({ kind: 'answer', status: response.status, body, headers: { 'request-id': batchRequestId ?? '' } }));
+    return chunk.map(() => ({
+      kind: 'answer',
+      status: response.status,
+      body,
+      headers: { 'request-id': batchRequestId ?? '' },
+    }));
   }
 
   const items = (body as { responses?: unknown } | null)?.responses;
   const byId = new Map<string, BatchItemResponse>();
   if (Array.isArray(items)) {
     for (const item of items as BatchItemResponse[]) {
-      if (item && (typeof item.id === 'string' || typeof item.id === 'number')) byId.set(String(item.id), item);
+      if (item && (typeof item.id === 'string' || typeof item.id === 'number'))
+        byId.set(String(item.id), item);
     }
   }
   return requests.map(({ id }): ItemAnswer => {
     const item = byId.get(id);
     if (!item || typeof item.status !== 'number') {
-      return { kind: 'transient', reason: 'Graph left a batch item unanswered', requestId: batchRequestId };
+      return {
+        kind: 'transient',
+        reason: 'Graph left a batch item unanswered',
+        requestId: batchRequestId,
+      };
     }
     return { kind: 'answer', status: item.status, headers: item.headers, body: item.body };
   });

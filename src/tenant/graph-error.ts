@@ -18,10 +18,12 @@ export function graphErrorInfo(
 ): ErrorInfo {
   const error = (body as GraphErrorBody | undefined)?.error;
   const serviceCode = typeof error?.code === 'string' ? error.code : undefined;
-  const message = typeof error?.message === 'string' ? error.message : `Graph answered HTTP ${status}.`;
+  const message =
+    typeof error?.message === 'string' ? error.message : `Graph answered HTTP ${status}.`;
   const requestId =
-    (typeof error?.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : undefined) ??
-    headerValue(headers, 'request-id');
+    (typeof error?.innerError?.['request-id'] === 'string'
+      ? error.innerError['request-id']
+      : undefined) ?? headerValue(headers, 'request-id');
   return {
     code: isTransientStatus(status) ? ErrorCode.ServiceUnavailable : ErrorCode.GraphRequestFailed,
     message: oneLine(message),
@@ -38,7 +40,6 @@ export function unavailable(reason: string, requestId?: string): ErrorInfo {
     requestId,
   };
 }
-
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
