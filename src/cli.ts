@@ -5,6 +5,7 @@ import { isProductError } from './domain';
 import { buildServices } from './app/build-services';
 import { withSimulatedTenant } from './simulated-env';
 import { formatScenarioList, listScenarios, startSimulator } from './simulator';
+import { errorMessage } from './domain/product-error';
 
 const USAGE = `Usage: pcemail check [--json] [--scenario NAME]
 
@@ -41,7 +42,7 @@ export async function runCli(
       },
     });
   } catch (error) {
-    io.stderr.write(`pcemail: ${describeArgumentError(error as Error)}\n\n${USAGE}\n`);
+    io.stderr.write(`pcemail: ${describeArgumentError(error)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.values.help) {
@@ -97,7 +98,7 @@ export async function runCli(
       io.stderr.write(`${error.info.message}\n`);
       return 2;
     }
-    io.stderr.write(`The checks could not run: ${(error as Error).message}\n`);
+    io.stderr.write(`The checks could not run: ${errorMessage(error)}\n`);
     return 2;
   } finally {
     await simulator?.close();
@@ -105,9 +106,10 @@ export async function runCli(
 }
 
 /** Node's parseArgs messages quote unevenly ("Unknown option '--x'. To specify a positional…"). */
-function describeArgumentError(error: Error & { code?: string }): string {
-  const option = /'(-[^']*)'/u.exec(error.message)?.[1];
-  switch (error.code) {
+function describeArgumentError(error: unknown): string {
+  const message = errorMessage(error);
+  const option = /'(-[^']*)'/u.exec(message)?.[1];
+  switch ((error as { code?: unknown } | null)?.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${printable(option ?? '')}.`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
@@ -150,7 +152,7 @@ export function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`pcemail failed: ${(error as Error).message}\n`);
+      process.stderr.write(`pcemail failed: ${errorMessage(error)}\n`);
       process.exitCode = 2;
     },
   );

@@ -12,6 +12,7 @@ import { shutDown, type ShutdownStep } from './shutdown';
 import { withSimulatedTenant } from './simulated-env';
 import { startBot } from './start-bot';
 import { startSimulator } from './simulator';
+import { errorMessage } from './domain/product-error';
 
 /** Composition root: start the simulated tenant when no tenant is configured, then the bot. */
 async function main(): Promise<void> {
@@ -92,6 +93,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`PCEmail Ops failed to start: ${(error as Error).message}\n`);
+  process.stderr.write(`PCEmail Ops failed to start: ${errorMessage(error)}\n`);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger';
 import type { RunningServer } from './server';
 import { startBot } from './start-bot';
 import { startSimulator, type RunningSimulator } from './simulator';
+import { ErrorCode, ProductError, errorMessage } from './domain/product-error';
 
 export interface PlaygroundOptions {
   scenario?: string;
@@ -42,14 +43,25 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
-    const env = { STATE_DIR: path.join(workDir, 'state'), ...options.env, ...simulator.productEnv() };
+    const env = {
+      STATE_DIR: path.join(workDir, 'state'),
+      ...options.env,
+      ...simulator.productEnv(),
+    };
     const result = readConfig(env, { simulated: true });
-    if (!result.ok) throw new Error(`invalid configuration: ${result.problems.join('; ')}`);
+    if (!result.ok)
+      throw new ProductError({
+        code: ErrorCode.StartupFailed,
+        message: `invalid configuration: ${result.problems.join('; ')}`,
+      });
     const logger =
       options.logger ?? createLogger({ level: 'warn', pretty: false, secrets: secretValues(env) });
     bot = await startBot(result.config, { logger, port: options.botPort ?? 3978 });
 
-    writeFileSync(path.join(workDir, '.m365agentsplayground.yml'), playgroundContext(result.config.tenant.id));
+    writeFileSync(
+      path.join(workDir, '.m365agentsplayground.yml'),
+      playgroundContext(result.config.tenant.id),
+    );
     const playgroundPort = options.playgroundPort ?? 56150;
     child = spawn(
       process.execPath,
@@ -75,7 +87,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 async function waitForPong(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the Agents Playground exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new ProductError({
+        code: ErrorCode.StartupFailed,
+        message: `the Agents Playground exited with code ${child.exitCode}`,
+      });
     try {
       const response = await fetch(`${url}/_debug/ping`, { signal: AbortSignal.timeout(1000) });
       if ((await response.text()).includes('pong')) return;
@@ -84,7 +100,10 @@ async function waitForPong(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('the Agents Playground did not start within 30 s');
+  throw new ProductError({
+    code: ErrorCode.StartupFailed,
+    message: 'the Agents Playground did not start within 30 s',
+  });
 }
 
 /**
@@ -158,7 +177,7 @@ export function main(): void {
       process.once('SIGTERM', shutdown);
     },
     (error: unknown) => {
-      process.stderr.write(`The playground could not start: ${(error as Error).message}\n`);
+      process.stderr.write(`The playground could not start: ${errorMessage(error)}\n`);
       process.exitCode = 1;
     },
   );

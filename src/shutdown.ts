@@ -1,4 +1,5 @@
 import type { Logger } from './logger';
+import { errorMessage } from './domain/product-error';
 
 /** One thing to stop at shutdown, in order: the HTTP edge first (it waits for turns), then what they use. */
 export interface ShutdownStep {
@@ -38,7 +39,7 @@ export async function shutDown(
     } catch (error) {
       clean = false;
       logger.error(
-        { step: step.name, err: { message: (error as Error).message } },
+        { step: step.name, err: { message: errorMessage(error) } },
         'shutdown step failed',
       );
     } finally {

@@ -9,8 +9,10 @@ import type { BotDeps } from './bot-deps';
 import { COMMANDS } from './command-catalogue';
 import { commandFromCardSubmit, parseMessage } from './command-matcher';
 import { isBotRemoved } from './conversation-registry';
+import { answerFailedTurn } from './answer-failed-turn';
 import { sendCard } from './send-card';
 import { activityTenantId, isTenantAllowed } from './tenant-gate';
+import { errorMessage } from '../domain/product-error';
 
 export type { Bot } from './bot';
 
@@ -59,19 +61,7 @@ export function createBot(adapter: TeamsAdapter, deps: BotDeps): Bot {
     );
   });
 
-  app.error(async (context, error) => {
-    deps.logger.error({ err: { name: error.name, message: error.message } }, 'turn failed');
-    if (context.activity.type === 'message') {
-      await sendCard(
-        context,
-        renderNoticeCard({
-          title: 'Something went wrong',
-          lines: ['I could not finish that. Nothing was changed; please try again in a minute.'],
-          tone: 'error',
-        }),
-      );
-    }
-  });
+  app.error((context, error) => answerFailedTurn(context, error, deps.logger));
 
   return app;
 }
@@ -84,7 +74,7 @@ async function trackConversation(context: TurnContext, deps: BotDeps): Promise<v
   } catch (error) {
     // Storage trouble must not cost the user their answer; the next turn tries again.
     deps.logger.warn(
-      { err: { message: (error as Error).message } },
+      { err: { message: errorMessage(error) } },
       'could not store the conversation reference',
     );
   }

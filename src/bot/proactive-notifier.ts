@@ -1,6 +1,8 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCard } from '../cards';
+import { headerValue } from '../domain/header-value';
+import { parseRetryAfterMs } from '../domain/retry-after';
 import type { Notifier, PostOutcome } from '../ports/notifier';
 import type { StoredConversation } from '../ports/conversations';
 
@@ -93,22 +95,7 @@ function failureOf(error: unknown): PostOutcome {
 
 /** Retry-After in seconds or as an HTTP date, as Teams sends it with 429. */
 function retryAfterOf(failure: ConnectorError): number | undefined {
-  const raw = headerOf(failure.response?.headers, 'retry-after');
-  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** A header from the pipeline's HttpHeaders (has `get`) or a plain object. */
-function headerOf(headers: unknown, name: string): unknown {
-  if (!headers || typeof headers !== 'object') return undefined;
-  const bag = headers as Record<string, unknown>;
-  const get = bag.get;
-  return typeof get === 'function'
-    ? (get as (key: string) => unknown).call(headers, name)
-    : bag[name];
+  return parseRetryAfterMs(headerValue(failure.response?.headers, 'retry-after'), Date.now());
 }
 
 /** Teams' error code (e.g. MessageWritesBlocked), for the log line. */

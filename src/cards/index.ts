@@ -13,4 +13,5 @@ export { renderCheckingCard, type CheckingCardView } from './checking-card';
 export { renderHelpCard, type HelpCardView, type CommandView } from './help-card';
 export { renderWelcomeCard, type WelcomeCardView } from './welcome-card';
 export { renderNoticeCard, type NoticeCardView, type NoticeTone } from './notice-card';
+export { renderTurnFailedCard } from './turn-failed-card';
 export { renderWhoamiCard, type WhoamiCardView } from './whoami-card';

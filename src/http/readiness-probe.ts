@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { errorMessage } from '../domain/product-error';
 
 /** How long one inspector sign-in answers /readyz: probes every few seconds cost one token request. */
 export const SIGN_IN_PROBE_CACHE_MS = 10_000;
@@ -32,7 +33,7 @@ export function readinessProbe(parts: ReadinessParts): () => Promise<Readiness> 
       () => true,
       (error: unknown) => {
         parts.logger.warn(
-          { err: { message: (error as Error).message } },
+          { err: { message: errorMessage(error) } },
           'readiness: the inspector cannot sign in',
         );
         return false;

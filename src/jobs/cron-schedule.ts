@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { errorMessage } from '../domain/product-error';
 
 /**
  * Cron schedules of the in-process jobs, read with croner (5 or 6 fields, IANA time zones, DST
@@ -17,7 +18,7 @@ export function describeScheduleProblem(expression: string): string | undefined 
     const next = new Cron(expression, { paused: true }).nextRun(new Date());
     return next ? undefined : 'it never runs';
   } catch (error) {
-    return `not a cron expression (${(error as Error).message.replace(/^CronPattern: /, '')})`;
+    return `not a cron expression (${errorMessage(error).replace(/^CronPattern: /, '')})`;
   }
 }
 

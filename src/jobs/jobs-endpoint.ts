@@ -2,6 +2,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type restify from 'restify';
 import type { Logger } from '../logger';
 import type { Job } from './job';
+import { errorMessage } from '../domain/product-error';
 
 /**
  * `POST /api/jobs/<name>` for external schedulers: only with JOBS_KEY configured, only
@@ -28,7 +29,7 @@ export function registerJobRoutes(
       const report = await job.run();
       res.send(200, report);
     } catch (error) {
-      options.logger.error({ job: job.name, err: { message: (error as Error).message } }, 'job failed');
+      options.logger.error({ job: job.name, err: { message: errorMessage(error) } }, 'job failed');
       res.send(500, { error: 'the job failed; see the bot logs' });
     }
   });

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import { nextRunAfter } from './cron-schedule';
 import type { Job } from './job';
+import { errorMessage } from '../domain/product-error';
 
 export interface ScheduledJob {
   job: Job;
@@ -69,7 +70,7 @@ export function startScheduler(
       if (!report.ran) options.logger.debug({ job: entry.job.name }, report.summary);
     } catch (error) {
       options.logger.error(
-        { job: entry.job.name, err: { message: (error as Error).message } },
+        { job: entry.job.name, err: { message: errorMessage(error) } },
         'scheduled job failed',
       );
     } finally {

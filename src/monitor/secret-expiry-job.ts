@@ -18,6 +18,7 @@ import {
 } from '../domain/notifications/reminder-plan';
 import type { ChannelTarget, Subscriptions } from '../ports/subscriptions';
 import { channelLedgerPrefix } from '../store/state-subscriptions';
+import { errorMessage } from '../domain/product-error';
 
 /** Reads the watched apps' credentials (the inspector in production). */
 export interface CredentialSource {
@@ -200,7 +201,7 @@ async function usageOf(
     try {
       Object.assign(lines, await deps.rotation.usageLines(appId, keyIds));
     } catch (error) {
-      deps.logger.warn({ err: { message: (error as Error).message } }, 'sign-in logs not read');
+      deps.logger.warn({ err: { message: errorMessage(error) } }, 'sign-in logs not read');
     }
   }
   return lines;

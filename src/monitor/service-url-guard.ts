@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { StateStore } from '../store/state-store';
 import type { Notifier, PostOutcome } from '../ports/notifier';
 import type { StoredConversation } from '../ports/conversations';
+import { errorMessage } from '../domain/product-error';
 
 /**
  * Proactive posts go only to a Bot Connector on ALLOWED_SERVICE_URLS: the post carries the bot's
@@ -43,7 +44,7 @@ export class ServiceUrlGuard implements Notifier {
         {
           conversation: conversation.key.slice(0, 200),
           serviceUrl: shown,
-          err: { message: (error as Error).message },
+          err: { message: errorMessage(error) },
         },
         'a stored conversation names a serviceUrl that is not allowed; nothing was sent, and it could not be deleted now',
       );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { storeCorrupt } from './state-store';
 
 /** State may hold conversation references and audit records: readable by the bot's user only. */
 const FILE_MODE = 0o600;
@@ -44,7 +45,7 @@ export async function readJsonFile(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new Error(
+    throw storeCorrupt(
       `The state file ${file} is not valid JSON; restore it from a backup or delete it.`,
     );
   }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StoreUnavailableError } from './state-store';
+import type { ProductError } from '../domain/product-error';
+import { storeUnavailable } from './state-store';
 
 /** Network failures seen while Azure Storage (or Azurite) restarts or a connection drops. */
 const NETWORK_CODES = new Set([
@@ -56,11 +57,11 @@ export async function retryTransient<T>(
 }
 
 /** The SDK error as a store error: status and code only (SDK messages can carry request URLs). */
-export function unavailable(operation: string, key: string, error: unknown): StoreUnavailableError {
+export function unavailable(operation: string, key: string, error: unknown): ProductError {
   const name = (error as { name?: unknown } | undefined)?.name;
   const reason =
     name === 'AbortError'
       ? 'it did not answer in time'
       : (storageCodeOf(error) ?? (error instanceof Error ? error.name : 'unknown error'));
-  return new StoreUnavailableError(operation, key, reason, statusOf(error));
+  return storeUnavailable(operation, key, reason, statusOf(error));
 }

@@ -9,13 +9,15 @@ import type { TokenCredential } from '@azure/identity';
 import { retryTransient, statusOf, storageCodeOf, unavailable } from './blob-errors';
 import { blobPathToKey, keyToBlobPath, prefixToBlobPath } from './key-codec';
 import {
-  StoreConflictError,
+  storeConflict,
+  storeCorrupt,
   type Lease,
   type StateStore,
   type StoredItem,
   type WriteCondition,
 } from './state-store';
 import { TrackedLease } from './tracked-lease';
+import { ErrorCode, ProductError } from '../domain/product-error';
 
 export interface BlobStateStoreOptions {
   /** Account key or SAS connection string (Azurite, tests); or `accountUrl` with `credential`. */
@@ -63,7 +65,9 @@ export class BlobStateStore implements StateStore {
     } else if (options.accountUrl && options.credential) {
       service = new BlobServiceClient(options.accountUrl, options.credential, clientOptions);
     } else {
-      throw new Error('BlobStateStore needs a connection string, or an account URL and a credential.');
+      const message =
+        'BlobStateStore needs a connection string, or an account URL and a credential.';
+      throw new ProductError({ code: ErrorCode.StartupFailed, message });
     }
     this.container = service.getContainerClient(options.container);
     this.budgetMs = options.operationTimeoutMs ?? 15_000;
@@ -86,9 +90,7 @@ export class BlobStateStore implements StateStore {
     try {
       return { value: JSON.parse(stored.text) as T, eTag: stored.eTag };
     } catch {
-      throw new Error(
-        `The stored value of "${key}" is not valid JSON; restore or delete its blob.`,
-      );
+      throw storeCorrupt(`The value of "${key}" is not valid JSON; restore or delete its blob.`);
     }
   }
 
@@ -115,7 +117,7 @@ export class BlobStateStore implements StateStore {
       if (!isConditionFailure(error)) throw unavailable('write', key, error);
       const landed = await this.eTagIfWrittenBy(blob, writeId);
       if (landed !== undefined) return landed;
-      throw new StoreConflictError(key);
+      throw storeConflict(key);
     }
   }
 
@@ -134,7 +136,7 @@ export class BlobStateStore implements StateStore {
       if (status === 404) return;
       // Azure answers 412 to If-Match on a missing blob too; absent is what the caller wanted.
       if (status === 412 && !(await this.exists(blob))) return;
-      if (status === 412) throw new StoreConflictError(key);
+      if (status === 412) throw storeConflict(key);
       throw unavailable('delete', key, error);
     }
   }

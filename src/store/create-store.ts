@@ -3,6 +3,7 @@ import type { StateSettings } from '../config';
 import { BlobStateStore } from './blob-store';
 import { FileStateStore } from './file-store';
 import type { StateStore } from './state-store';
+import { ErrorCode, ProductError } from '../domain/product-error';
 
 /**
  * The store `STATE_STORE` names: a folder for one process, Azure Blob Storage for several. In Azure
@@ -25,9 +26,11 @@ export function createStateStore(settings: StateSettings): StateStore {
     });
   }
   if (!settings.connectionString) {
-    throw new Error(
-      'STATE_STORE=blob needs AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: set one, or set STATE_STORE=file.',
-    );
+    throw new ProductError({
+      code: ErrorCode.StartupFailed,
+      message:
+        'STATE_STORE=blob needs AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: set one, or set STATE_STORE=file.',
+    });
   }
   return new BlobStateStore({
     connectionString: settings.connectionString,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { link, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isErrorCode, removeIfPresent } from './atomic-file';
+import { ErrorCode, ProductError } from '../domain/product-error';
 
 export interface FileLockOptions {
   /** A lock file older than this belongs to a writer that died (holders keep it for milliseconds). */
@@ -40,9 +41,10 @@ async function acquire(lockFile: string, options: FileLockOptions): Promise<stri
     }
     if (await breakIfStale(lockFile, options.staleMs)) continue;
     if (Date.now() > deadline) {
-      throw new Error(
-        `Waited ${options.timeoutMs} ms for the state lock ${lockFile}; if no bot process is running, delete that file.`,
-      );
+      throw new ProductError({
+        code: ErrorCode.StoreUnavailable,
+        message: `Waited ${options.timeoutMs} ms for the state lock ${lockFile}; if no bot process is running, delete that file.`,
+      });
     }
     await sleep(Math.min(2 + attempt * 2, 25) * (0.5 + Math.random()));
   }

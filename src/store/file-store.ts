@@ -19,7 +19,8 @@ import {
 } from './key-codec';
 import { KeyedMutex } from './keyed-mutex';
 import {
-  StoreConflictError,
+  storeConflict,
+  storeCorrupt,
   type Lease,
   type StateStore,
   type StoredItem,
@@ -83,9 +84,9 @@ export class FileStateStore implements StateStore {
     await this.exclusive(file, async () => {
       if (condition.ifMatch !== undefined || condition.ifNoneMatch === '*') {
         const current = await this.readItem(file);
-        if (condition.ifNoneMatch === '*' && current) throw new StoreConflictError(key);
+        if (condition.ifNoneMatch === '*' && current) throw storeConflict(key);
         if (condition.ifMatch !== undefined && current?.eTag !== condition.ifMatch) {
-          throw new StoreConflictError(key);
+          throw storeConflict(key);
         }
       }
       await writeFileAtomically(file, content);
@@ -99,7 +100,7 @@ export class FileStateStore implements StateStore {
       if (condition.ifMatch !== undefined) {
         const current = await this.readItem(file);
         if (!current) return;
-        if (current.eTag !== condition.ifMatch) throw new StoreConflictError(key);
+        if (current.eTag !== condition.ifMatch) throw storeConflict(key);
       }
       if (await removeIfPresent(file)) await syncFolder(path.dirname(file));
     });
@@ -175,7 +176,7 @@ export class FileStateStore implements StateStore {
     const record = await readJsonFile(file);
     if (record === undefined) return undefined;
     if (!isRecord(record) || typeof record.eTag !== 'string' || !('value' in record)) {
-      throw new Error(`The state file ${file} is not a stored item; restore or delete it.`);
+      throw storeCorrupt(`The state file ${file} is not a stored item; restore or delete it.`);
     }
     return record as unknown as ItemRecord;
   }

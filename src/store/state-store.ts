@@ -1,3 +1,4 @@
+import { ErrorCode, hasErrorCode, ProductError } from '../domain/product-error';
 /**
  * The product's storage port (docs/ARCHITECTURE.md §5): every piece of state — conversation references,
  * subscriptions, wizard progress, consent requests, audit records, reminder ledger, job leases —
@@ -44,15 +45,16 @@ export interface Lease {
 }
 
 /** A conditional write lost a race: re-read, re-decide, retry (optimistic concurrency). */
-export class StoreConflictError extends Error {
-  constructor(readonly key: string) {
-    super(`The stored value of "${key}" changed meanwhile.`);
-    this.name = 'StoreConflictError';
-  }
+export function storeConflict(key: string): ProductError {
+  return new ProductError({
+    code: ErrorCode.StoreConflict,
+    message: `The stored value of "${key}" changed meanwhile.`,
+    key,
+  });
 }
 
-export function isStoreConflict(error: unknown): error is StoreConflictError {
-  return error instanceof StoreConflictError;
+export function isStoreConflict(error: unknown): error is ProductError {
+  return hasErrorCode(error, ErrorCode.StoreConflict);
 }
 
 /**
@@ -75,7 +77,9 @@ export async function updateItem<T>(
     } catch (error) {
       if (!isStoreConflict(error) || attempt >= attempts) throw error;
       // Contenders that collided would collide again in lockstep: a short random pause parts them.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)),
+      );
     }
   }
 }
@@ -85,16 +89,25 @@ export async function updateItem<T>(
  * nothing was confirmed, so the caller must treat the write as not done (it may have landed).
  * The message names the operation and key, never a connection string.
  */
-export class StoreUnavailableError extends Error {
-  readonly code = 'STORE_UNAVAILABLE';
+export function storeUnavailable(
+  operation: string,
+  key: string,
+  reason: string,
+  status?: number,
+): ProductError {
+  return new ProductError({
+    code: ErrorCode.StoreUnavailable,
+    message: `Storage could not ${operation} "${key}": ${reason}.`,
+    key,
+    ...(status === undefined ? {} : { status }),
+  });
+}
 
-  constructor(
-    readonly operation: string,
-    readonly key: string,
-    readonly reason: string,
-    readonly status?: number,
-  ) {
-    super(`Storage could not ${operation} "${key}": ${reason}.`);
-    this.name = 'StoreUnavailableError';
-  }
+export function isStoreUnavailable(error: unknown): error is ProductError {
+  return hasErrorCode(error, ErrorCode.StoreUnavailable);
+}
+
+/** The store holds something the product cannot read (damaged or foreign); the message says what to do. */
+export function storeCorrupt(message: string): ProductError {
+  return new ProductError({ code: ErrorCode.StoreCorrupt, message });
 }

@@ -1,3 +1,4 @@
+import { mapPool } from '../domain/map-pool';
 import type { StoredConversation } from '../ports/conversations';
 import type { ChannelTarget, Subscription, Subscriptions } from '../ports/subscriptions';
 import { isStoreConflict, updateItem, type StateStore } from './state-store';
@@ -126,22 +127,4 @@ export async function readSubscription(
   conversationKey: string,
 ): Promise<Subscription | undefined> {
   return (await store.get<Subscription>(subscriptionKey(conversationKey)))?.value;
-}
-
-/** Runs `work` over `items`, at most `limit` at once; results in input order. */
-export async function mapPool<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return results;
 }

@@ -51,7 +51,11 @@ export class AppOnlySignIn {
         scopes: [this.options.scope],
         skipCache: fresh,
       });
-      if (!result?.accessToken) throw new Error('Entra issued no access token');
+      if (!result?.accessToken)
+        throw new ProductError({
+          code: ErrorCode.ServiceUnavailable,
+          message: 'Entra issued no access token',
+        });
       const claims = readClaims(result.accessToken);
       return {
         accessToken: result.accessToken,
@@ -70,10 +74,15 @@ export class AppOnlySignIn {
 
 export function signInErrorInfo(error: unknown, identity: string): ErrorInfo {
   if (error instanceof ServerError) {
-    const aadsts = error.errorNo !== undefined ? Number(error.errorNo) : firstAadsts(error.errorMessage);
+    const aadsts =
+      error.errorNo !== undefined ? Number(error.errorNo) : firstAadsts(error.errorMessage);
     const status = error.status;
     if ((status !== undefined && isTransientStatus(status)) || (aadsts === undefined && !status)) {
-      return { code: ErrorCode.ServiceUnavailable, message: `Entra was unavailable when ${identity} signed in — try again.`, status };
+      return {
+        code: ErrorCode.ServiceUnavailable,
+        message: `Entra was unavailable when ${identity} signed in — try again.`,
+        status,
+      };
     }
     return {
       code: ErrorCode.SignInFailed,

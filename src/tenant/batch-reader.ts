@@ -1,5 +1,7 @@
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { failed, succeeded, type ErrorInfo, type Outcome } from '../domain';
+import { headerValue } from '../domain/header-value';
+import { mapPool } from '../domain/map-pool';
 import { relativeToVersion } from './graph-client';
 import { graphErrorInfo, unavailable } from './graph-error';
 import { describeTransportError } from './transport-error';
@@ -53,14 +55,22 @@ export async function readInBatches(
 ): Promise<Map<string, Outcome<unknown>>> {
   const { policy } = options;
   const results = new Map<string, Outcome<unknown>>();
-  let pending: PendingRead[] = reads.map((read) => ({ read, url: read.url, attempt: 0, items: [] }));
+  let pending: PendingRead[] = reads.map((read) => ({
+    read,
+    url: read.url,
+    attempt: 0,
+    items: [],
+  }));
 
   while (pending.length > 0) {
     const answers = await sendWave(client, pending, options.maxBatchesInFlight ?? 4);
     const next: PendingRead[] = [];
     let waitMs = 0;
     pending.forEach((entry, index) => {
-      const answer = answers[index] ?? { kind: 'transient' as const, reason: 'no answer for this request' };
+      const answer = answers[index] ?? {
+        kind: 'transient' as const,
+        reason: 'no answer for this request',
+      };
       const outcome = settle(entry, answer);
       if (outcome.kind === 'done') {
         results.set(entry.read.id, outcome.result);
@@ -87,7 +97,11 @@ function report(
   outcome: { reason: string; requestId?: string },
   final: boolean,
 ): void {
-  const resource = entry.url.split('?')[0]?.split('/').find((part) => part !== '') ?? '';
+  const resource =
+    entry.url
+      .split('?')[0]
+      ?.split('/')
+      .find((part) => part !== '') ?? '';
   policy.onGraphFailure?.({
     resource,
     reason: outcome.reason,
@@ -104,7 +118,12 @@ type Settled =
 
 function settle(entry: PendingRead, answer: ItemAnswer): Settled {
   if (answer.kind === 'transient') {
-    return { kind: 'retry', reason: answer.reason, retryAfter: answer.retryAfter, requestId: answer.requestId };
+    return {
+      kind: 'retry',
+      reason: answer.reason,
+      retryAfter: answer.retryAfter,
+      requestId: answer.requestId,
+    };
   }
   if (isTransientStatus(answer.status)) {
     const info = graphErrorInfo(answer.status, answer.body, answer.headers);
@@ -116,7 +135,10 @@ function settle(entry: PendingRead, answer: ItemAnswer): Settled {
     };
   }
   if (answer.status < 200 || answer.status >= 300) {
-    return { kind: 'done', result: failed(graphErrorInfo(answer.status, answer.body, answer.headers)) };
+    return {
+      kind: 'done',
+      result: failed(graphErrorInfo(answer.status, answer.body, answer.headers)),
+    };
   }
   if (!entry.read.collection) return { kind: 'done', result: succeeded(answer.body) };
 
@@ -133,25 +155,25 @@ function settle(entry: PendingRead, answer: ItemAnswer): Settled {
 }
 
 /** Sends every pending read, 20 to a batch, at most `inFlight` batches at once; answers in order. */
-async function sendWave(client: Client, pending: PendingRead[], inFlight: number): Promise<ItemAnswer[]> {
+async function sendWave(
+  client: Client,
+  pending: PendingRead[],
+  inFlight: number,
+): Promise<ItemAnswer[]> {
   const chunks: PendingRead[][] = [];
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) {
     chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
   }
-  const answers: ItemAnswer[][] = new Array<ItemAnswer[]>(chunks.length);
-  let nextChunk = 0;
-  const worker = async (): Promise<void> => {
-    while (nextChunk < chunks.length) {
-      const index = nextChunk++;
-      answers[index] = await sendBatch(client, chunks[index] ?? []);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, worker));
+  const answers = await mapPool(chunks, inFlight, (chunk) => sendBatch(client, chunk));
   return answers.flat();
 }
 
 async function sendBatch(client: Client, chunk: PendingRead[]): Promise<ItemAnswer[]> {
-  const requests = chunk.map((entry, index) => ({ id: String(index + 1), method: 'GET', url: entry.url }));
+  const requests = chunk.map((entry, index) => ({
+    id: String(index + 1),
+    method: 'GET',
+    url: entry.url,
+  }));
   let response: Response;
   try {
     response = (await client
@@ -167,36 +189,50 @@ async function sendBatch(client: Client, chunk: PendingRead[]): Promise<ItemAnsw
   try {
     body = await response.json();
   } catch {
-    return chunk.map(() => ({ kind: 'transient', reason: 'Graph returned a garbled answer', requestId: batchRequestId }));
+    return chunk.map(() => ({
+      kind: 'transient',
+      reason: 'Graph returned a garbled answer',
+      requestId: batchRequestId,
+    }));
   }
   if (!response.ok) {
-    const info: ErrorInfo = graphErrorInfo(response.status, body, { 'request-id': batchRequestId ?? '' });
+    const info: ErrorInfo = graphErrorInfo(response.status, body, {
+      'request-id': batchRequestId ?? '',
+    });
     if (isTransientStatus(response.status)) {
       const retryAfter = response.headers.get('retry-after');
-      return chunk.map(() => ({ kind: 'transient', reason: `HTTP ${response.status}`, retryAfter, requestId: info.requestId }));
+      return chunk.map(() => ({
+        kind: 'transient',
+        reason: `HTTP ${response.status}`,
+        retryAfter,
+        requestId: info.requestId,
+      }));
     }
-    return chunk.map(() => ({ kind: 'answer', status: response.status, body, headers: { 'request-id': batchRequestId ?? '' } }));
+    return chunk.map(() => ({
+      kind: 'answer',
+      status: response.status,
+      body,
+      headers: { 'request-id': batchRequestId ?? '' },
+    }));
   }
 
   const items = (body as { responses?: unknown } | null)?.responses;
   const byId = new Map<string, BatchItemResponse>();
   if (Array.isArray(items)) {
     for (const item of items as BatchItemResponse[]) {
-      if (item && (typeof item.id === 'string' || typeof item.id === 'number')) byId.set(String(item.id), item);
+      if (item && (typeof item.id === 'string' || typeof item.id === 'number'))
+        byId.set(String(item.id), item);
     }
   }
   return requests.map(({ id }): ItemAnswer => {
     const item = byId.get(id);
     if (!item || typeof item.status !== 'number') {
-      return { kind: 'transient', reason: 'Graph left a batch item unanswered', requestId: batchRequestId };
+      return {
+        kind: 'transient',
+        reason: 'Graph left a batch item unanswered',
+        requestId: batchRequestId,
+      };
     }
     return { kind: 'answer', status: item.status, headers: item.headers, body: item.body };
   });
 }
-
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key ? headers[key] : undefined;
-}
-

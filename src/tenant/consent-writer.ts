@@ -1,18 +1,20 @@
-import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { ErrorCode, forMatching, isGuid, ProductError, type ErrorInfo } from '../domain';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import {
+  asProductError,
+  ErrorCode,
+  forMatching,
+  isGuid,
+  type AppRoleAssignment,
+  type ErrorInfo,
+  type OAuth2PermissionGrant,
+} from '../domain';
 import { hasScope, sameId, type AppIdentity, type OrganizationGrant } from '../domain/consent';
-import { describeTransportError } from './transport-error';
 import { createGraphClient } from './graph-client';
-import { graphErrorInfo, unavailable } from './graph-error';
+import { graphErrorInfo } from './graph-error';
+import { parseAppRoleAssignment, parseCollectionBody, parsePermissionGrant } from './graph-parse';
 import { encodePathSegment, odataString } from './graph-reads';
-import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
-
-/** Where the writer's Graph token comes from (an AppOnlySignIn, or one delegated token). */
-export interface TokenSource {
-  /** `fresh` asks for a new token; a source that cannot renew throws, and the answer stands. */
-  signIn(fresh?: boolean): Promise<unknown>;
-  accessToken(): Promise<string>;
-}
+import { rawGraphCall, type RawAnswer, type TokenSource } from './graph-raw-call';
+import type { TransportPolicy } from './transport-policy';
 
 export interface ConsentWriterOptions {
   /**
@@ -23,8 +25,9 @@ export interface ConsentWriterOptions {
   inspector: TokenSource;
   /**
    * Who reads existing assignments back before writing; default `inspector`. Delegated mode passes
-   * the bot's own app-only identity: listing a service principal's appRoleAssignments takes
-   * an application read permission, which the approver's grant scopes do not include
+   * the bot's own app-only identity: listing a service principal's appRoleAssignments takes the
+   * application read permission (`APPLICATION_READ` in domain/inspector-permissions.ts), which the
+   * approver's grant scopes do not include
    * (https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignments).
    */
   reader?: TokenSource;
@@ -42,13 +45,6 @@ const ALREADY_ASSIGNED = /already exists on the object/i;
 const MAX_OWNERS_SHOWN = 5;
 
 type Method = 'GET' | 'POST' | 'PATCH';
-
-interface Answer {
-  status: number;
-  body: unknown;
-  requestId?: string;
-  headers: Record<string, string>;
-}
 
 /**
  * Grants admin consent through Graph. Each write is safe to repeat: an existing
@@ -164,11 +160,14 @@ export class ConsentWriter {
     if ('error' in answer) return { ok: false, error: answer.error };
     if (answer.status !== 200)
       return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
-    const list = (answer.body as { value?: unknown } | null)?.value;
-    const found = (Array.isArray(list) ? (list as Record<string, unknown>[]) : []).some(
-      (a) =>
-        sameId(a.appRoleId as string, input.appRoleId) &&
-        sameId(a.resourceId as string, input.resourceId),
+    let assignments: AppRoleAssignment[];
+    try {
+      assignments = parseCollectionBody(answer.body, 'app role assignment', parseAppRoleAssignment);
+    } catch (error) {
+      return { ok: false, error: asProductError(error).info };
+    }
+    const found = assignments.some(
+      (a) => sameId(a.appRoleId, input.appRoleId) && sameId(a.resourceId, input.resourceId),
     );
     return { ok: true, found, requestId: answer.requestId };
   }
@@ -241,96 +240,40 @@ export class ConsentWriter {
     if ('error' in answer) return { ok: false, error: answer.error };
     if (answer.status !== 200)
       return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
-    const grants = (answer.body as { value?: unknown } | null)?.value;
-    const found = (Array.isArray(grants) ? (grants as Record<string, unknown>[]) : []).find(
+    let grants: OAuth2PermissionGrant[];
+    try {
+      grants = parseCollectionBody(answer.body, 'permission grant', parsePermissionGrant);
+    } catch (error) {
+      return { ok: false, error: asProductError(error).info };
+    }
+    const found = grants.find(
       (g) =>
-        sameId(g.clientId as string, clientId) &&
-        sameId(g.resourceId as string, resourceId) &&
+        sameId(g.clientId, clientId) &&
+        sameId(g.resourceId, resourceId) &&
         g.consentType === 'AllPrincipals',
     );
-    const grant =
-      found && typeof found.id === 'string'
-        ? { id: found.id, scope: typeof found.scope === 'string' ? found.scope : '' }
-        : undefined;
+    const grant = found ? { id: found.id, scope: found.scope } : undefined;
     return { ok: true, ...(grant ? { grant } : {}), requestId: answer.requestId };
   }
 
-  /** One request with bounded retries; never throws. */
-  private async send(
+  /** One request with bounded retries (a 403 once more with a fresh token); never throws. */
+  private send(
     method: Method,
     path: string,
     body?: unknown,
     as: 'writer' | 'reader' = 'writer',
-  ): Promise<Answer | { error: ErrorInfo }> {
-    const { policy } = this.options;
-    const inspector =
-      as === 'reader' ? (this.options.reader ?? this.options.inspector) : this.options.inspector;
-    try {
-      await inspector.signIn();
-    } catch (error) {
-      return {
-        error:
-          error instanceof ProductError ? error.info : unavailable('the bot could not sign in'),
-      };
-    }
-    let refreshedToken = false;
-    for (let attempt = 0; ; attempt++) {
-      let answer: Answer;
-      try {
-        answer = await this.once(
-          method,
-          path,
-          body,
-          as === 'reader' ? this.readClient : this.client,
-        );
-      } catch (error) {
-        if (attempt >= policy.maxRetries)
-          return { error: unavailable(describeTransportError(error)) };
-        await policy.sleep(retryDelayMs(undefined, attempt, policy));
-        continue;
-      }
-      if (answer.status === 403 && !refreshedToken) {
-        refreshedToken = true;
-        try {
-          await inspector.signIn(true);
-        } catch {
-          return answer;
-        }
-        attempt--;
-        continue;
-      }
-      if (!isTransientStatus(answer.status)) return answer;
-      if (attempt >= policy.maxRetries) {
-        const info = graphErrorInfo(answer.status, answer.body, answer.headers);
-        return {
-          error: unavailable(
-            `HTTP ${answer.status}${info.serviceCode ? ` ${info.serviceCode}` : ''}`,
-            info.requestId,
-          ),
-        };
-      }
-      await policy.sleep(retryDelayMs(answer.headers['retry-after'], attempt, policy));
-    }
-  }
-
-  private async once(method: Method, path: string, body: unknown, client: Client): Promise<Answer> {
-    const request = client.api(path).responseType(ResponseType.RAW);
-    const response = (await (method === 'GET'
-      ? request.get()
-      : method === 'POST'
-        ? request.post(body)
-        : request.patch(body))) as Response;
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value;
-    });
-    return { status: response.status, body: parsed, headers, requestId: headers['request-id'] };
+  ): Promise<RawAnswer | { error: ErrorInfo }> {
+    const reading = as === 'reader';
+    const tokens = reading
+      ? (this.options.reader ?? this.options.inspector)
+      : this.options.inspector;
+    return rawGraphCall(
+      reading ? this.readClient : this.client,
+      tokens,
+      this.options.policy,
+      { method, path, body },
+      true,
+      { refreshOn403: true },
+    );
   }
 }

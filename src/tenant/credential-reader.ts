@@ -1,7 +1,8 @@
-import { ErrorCode, failed, succeeded, type AppRegistration, type Outcome } from '../domain';
+import { ErrorCode, failed, isProductError, type AppRegistration, type Outcome } from '../domain';
 import type { AppOnlySignIn } from './app-only-sign-in';
 import { readInBatches } from './batch-reader';
 import { createGraphClient } from './graph-client';
+import { parseApplication, parsed, parseList } from './graph-parse';
 import { applicationsRead } from './graph-reads';
 import type { TransportPolicy } from './transport-policy';
 
@@ -34,10 +35,11 @@ export class CredentialReader {
     try {
       await this.options.inspector.signIn();
     } catch (error) {
-      const info = (error as { info?: { message?: string } }).info;
       const outcome = failed<AppRegistration[]>({
         code: ErrorCode.InspectorUnavailable,
-        message: info?.message ?? 'the inspector identity could not sign in',
+        message: isProductError(error)
+          ? error.info.message
+          : 'the inspector identity could not sign in',
       });
       return targets.map(() => outcome);
     }
@@ -50,19 +52,7 @@ export class CredentialReader {
           code: ErrorCode.ServiceUnavailable,
           message: 'Graph was unavailable — try again.',
         });
-      return outcome.ok ? succeeded((outcome.value as AppRegistration[]).map(normalise)) : outcome;
+      return parsed(outcome, (value) => parseList(value, 'application', parseApplication));
     });
   }
-}
-
-/** Graph omits empty collections under some $select shapes; the rules expect arrays. */
-function normalise(app: AppRegistration): AppRegistration {
-  return {
-    ...app,
-    passwordCredentials: Array.isArray(app.passwordCredentials) ? app.passwordCredentials : [],
-    keyCredentials: Array.isArray(app.keyCredentials) ? app.keyCredentials : [],
-    requiredResourceAccess: Array.isArray(app.requiredResourceAccess)
-      ? app.requiredResourceAccess
-      : [],
-  };
 }

@@ -1,6 +1,7 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { describeTransportError } from './transport-error';
 import { isTransientStatus, retryDelayMs, type TransportPolicy } from './transport-policy';
+import { ErrorCode, ProductError } from '../domain/product-error';
 
 /**
  * MSAL's transport, pointed at AUTHORITY_HOST. The authority is AUTHORITY_HOST/{tenant}, except for
@@ -15,11 +16,17 @@ export class EntraNetworkClient implements INetworkModule {
     private readonly policy: TransportPolicy,
   ) {}
 
-  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+  sendGetRequestAsync<T>(
+    url: string,
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> {
     return this.send<T>('GET', url, options);
   }
 
-  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+  sendPostRequestAsync<T>(
+    url: string,
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> {
     return this.send<T>('POST', url, options);
   }
 
@@ -40,15 +47,32 @@ export class EntraNetworkClient implements INetworkModule {
         });
         if (isTransientStatus(response.status) && !last) {
           await response.body?.cancel();
-          await this.policy.sleep(retryDelayMs(response.headers.get('retry-after'), attempt, this.policy));
+          await this.policy.sleep(
+            retryDelayMs(response.headers.get('retry-after'), attempt, this.policy),
+          );
           continue;
         }
         const text = await response.text();
         // A success whose body is garbled is the service failing, not a verdict on the secret: retry it.
-        if (response.ok && !isJson(text)) throw new Error('Entra returned a garbled answer');
-        return { headers: headerRecord(response.headers), body: parseBody<T>(text), status: response.status };
+        if (response.ok && !isJson(text))
+          throw new ProductError({
+            code: ErrorCode.ServiceUnavailable,
+            message: 'Entra returned a garbled answer',
+          });
+        return {
+          headers: headerRecord(response.headers),
+          body: parseBody<T>(text),
+          status: response.status,
+        };
       } catch (error) {
-        if (last) throw new Error(`Entra could not be reached: ${describeTransportError(error)}`, { cause: error });
+        if (last)
+          throw new ProductError(
+            {
+              code: ErrorCode.ServiceUnavailable,
+              message: `Entra could not be reached: ${describeTransportError(error)}`,
+            },
+            { cause: error },
+          );
         await this.policy.sleep(retryDelayMs(undefined, attempt, this.policy));
       }
     }
@@ -84,6 +108,9 @@ function parseBody<T>(text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    return { error: 'invalid_response', error_description: 'Entra returned a body that is not JSON.' } as T;
+    return {
+      error: 'invalid_response',
+      error_description: 'Entra returned a body that is not JSON.',
+    } as T;
   }
 }

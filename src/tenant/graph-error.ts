@@ -1,4 +1,5 @@
 import { ErrorCode, type ErrorInfo } from '../domain';
+import { headerValue } from '../domain/header-value';
 import { isTransientStatus } from './transport-policy';
 
 interface GraphErrorBody {
@@ -17,10 +18,12 @@ export function graphErrorInfo(
 ): ErrorInfo {
   const error = (body as GraphErrorBody | undefined)?.error;
   const serviceCode = typeof error?.code === 'string' ? error.code : undefined;
-  const message = typeof error?.message === 'string' ? error.message : `Graph answered HTTP ${status}.`;
+  const message =
+    typeof error?.message === 'string' ? error.message : `Graph answered HTTP ${status}.`;
   const requestId =
-    (typeof error?.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : undefined) ??
-    headerValue(headers, 'request-id');
+    (typeof error?.innerError?.['request-id'] === 'string'
+      ? error.innerError['request-id']
+      : undefined) ?? headerValue(headers, 'request-id');
   return {
     code: isTransientStatus(status) ? ErrorCode.ServiceUnavailable : ErrorCode.GraphRequestFailed,
     message: oneLine(message),
@@ -36,12 +39,6 @@ export function unavailable(reason: string, requestId?: string): ErrorInfo {
     message: `Graph was unavailable — try again (${reason}).`,
     requestId,
   };
-}
-
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key ? headers[key] : undefined;
 }
 
 function oneLine(text: string): string {

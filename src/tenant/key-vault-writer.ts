@@ -1,5 +1,6 @@
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { describeTransportError } from './transport-error';
+import { errorMessage } from '../domain/product-error';
 
 /** A bearer token for Key Vault (the bot's managed identity in Azure; a stand-in in tests). */
 export type VaultTokenSource = (scope: string) => Promise<string>;
@@ -87,9 +88,5 @@ export function vaultScope(hostname: string): string {
 }
 
 function oneLine(error: unknown): string {
-  return (
-    String((error as Error)?.message ?? error)
-      .split('\n')[0]
-      ?.slice(0, 200) ?? ''
-  );
+  return errorMessage(error).split('\n')[0]?.slice(0, 200) ?? '';
 }

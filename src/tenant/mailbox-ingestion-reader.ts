@@ -1,8 +1,16 @@
-import { ErrorCode, failed, succeeded, type ErrorInfo, type Outcome } from '../domain';
+import {
+  ErrorCode,
+  failed,
+  isProductError,
+  succeeded,
+  type ErrorInfo,
+  type Outcome,
+} from '../domain';
 import type { MailboxIngestion } from '../domain/notifications/mailbox-ingestion';
 import type { AppOnlySignIn } from './app-only-sign-in';
 import { readInBatches, type GraphRead } from './batch-reader';
 import { createGraphClient } from './graph-client';
+import { parsed, parseInboxSummary } from './graph-parse';
 import { encodePathSegment, inboxRead } from './graph-reads';
 import type { TransportPolicy } from './transport-policy';
 
@@ -41,13 +49,14 @@ export class MailboxIngestionReader {
     try {
       await this.options.pcemail.signIn();
     } catch (error) {
-      const info = (error as { info?: ErrorInfo }).info;
       return {
         signedIn: false,
-        error: info ?? {
-          code: ErrorCode.ServiceUnavailable,
-          message: 'Entra could not be reached — try again.',
-        },
+        error: isProductError(error)
+          ? error.info
+          : {
+              code: ErrorCode.ServiceUnavailable,
+              message: 'Entra could not be reached — try again.',
+            },
       };
     }
     const reads = mailboxes.flatMap((address, index) => ingestionReads(index, address));
@@ -102,12 +111,12 @@ function combine(
     if (!part) return failed(missing);
     if (!part.ok) return part;
   }
-  const folder = inbox.value as { totalItemCount?: unknown; unreadItemCount?: unknown };
+  const folder = parsed(inbox, parseInboxSummary);
+  if (!folder.ok) return folder;
   const oldestUnreadAt = firstReceived(oldestUnread?.ok ? oldestUnread.value : undefined);
   const newestAt = firstReceived(newest?.ok ? newest.value : undefined);
   return succeeded({
-    totalItemCount: typeof folder.totalItemCount === 'number' ? folder.totalItemCount : 0,
-    unreadItemCount: typeof folder.unreadItemCount === 'number' ? folder.unreadItemCount : 0,
+    ...folder.value,
     ...(oldestUnreadAt ? { oldestUnreadAt } : {}),
     ...(newestAt ? { newestAt } : {}),
   });

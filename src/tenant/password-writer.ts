@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../domain';
-import type { TokenSource } from './consent-writer';
+import type { TokenSource } from './graph-raw-call';
 import { createGraphClient } from './graph-client';
 import { graphErrorInfo } from './graph-error';
 import { odataString } from './graph-reads';

@@ -3,18 +3,26 @@ import {
   ProductError,
   failed,
   succeeded,
-  type AppRegistration,
   type ErrorInfo,
   type MailboxProbe,
   type Outcome,
-  type ServicePrincipal,
   type SnapshotSettings,
   type TenantSnapshot,
 } from '../domain';
 import type { RestrictionSetting } from '../domain/restriction-model';
-import type { ResourceServicePrincipal, InboxSummary, PcemailToken } from '../domain/tenant-snapshot';
+import type { ResourceServicePrincipal, PcemailToken } from '../domain/tenant-snapshot';
 import { INSPECTOR_PERMISSIONS_TEXT } from '../domain/inspector-permissions';
 import { AppOnlySignIn } from './app-only-sign-in';
+import {
+  parseAppRoleAssignment,
+  parseApplication,
+  parsed,
+  parseInboxSummary,
+  parseList,
+  parsePermissionGrant,
+  parseResourceServicePrincipal,
+  parseServicePrincipal,
+} from './graph-parse';
 import { readInBatches, type GraphRead } from './batch-reader';
 import { createGraphClient } from './graph-client';
 import {
@@ -97,7 +105,9 @@ export class TenantReader {
       servicePrincipalsRead('sps', lookup),
       graphServicePrincipalRead('graph'),
     ]);
-    const applications = mapOutcome(first.get('apps'), (value) => value as AppRegistration[]);
+    const applications = mapOutcome(first.get('apps'), (value) =>
+      parseList(value, 'application', parseApplication),
+    );
     if (!applications.ok && isInspectorBlocked(applications.error)) {
       throw inspectorUnavailable(applications.error);
     }
@@ -109,7 +119,8 @@ export class TenantReader {
       applications,
       graphServicePrincipal,
     };
-    const app = applications.ok && applications.value.length === 1 ? applications.value[0] : undefined;
+    const app =
+      applications.ok && applications.value.length === 1 ? applications.value[0] : undefined;
     if (!app) {
       if (pcemailEarly) Object.assign(snapshot, await pcemailEarly);
       return snapshot;
@@ -127,14 +138,23 @@ export class TenantReader {
   private async readPrincipalFacts(
     appId: string,
     principals: Outcome<unknown> | undefined,
-  ): Promise<Partial<Pick<TenantSnapshot, 'servicePrincipal' | 'appRoleAssignments' | 'permissionGrants'>>> {
-    let servicePrincipal = mapOutcome(principals, (value) =>
-      (value as ServicePrincipal[]).find((sp) => sp.appId.toLowerCase() === appId.toLowerCase()) ?? null,
+  ): Promise<
+    Partial<Pick<TenantSnapshot, 'servicePrincipal' | 'appRoleAssignments' | 'permissionGrants'>>
+  > {
+    let servicePrincipal = mapOutcome(
+      principals,
+      (value) =>
+        parseList(value, 'service principal', parseServicePrincipal).find(
+          (sp) => sp.appId.toLowerCase() === appId.toLowerCase(),
+        ) ?? null,
     );
     if (servicePrincipal.ok && servicePrincipal.value === null) {
       // Found by name, but an enterprise app may carry another name: look once more by appId.
       const again = await this.inspectorReads([servicePrincipalsRead('sp', { appId })]);
-      servicePrincipal = mapOutcome(again.get('sp'), (value) => (value as ServicePrincipal[])[0] ?? null);
+      servicePrincipal = mapOutcome(
+        again.get('sp'),
+        (value) => parseList(value, 'service principal', parseServicePrincipal)[0] ?? null,
+      );
     }
     if (!servicePrincipal.ok || servicePrincipal.value === null) return { servicePrincipal };
 
@@ -145,8 +165,12 @@ export class TenantReader {
     ]);
     return {
       servicePrincipal,
-      appRoleAssignments: mapOutcome(grants.get('assignments'), (value) => value as never[]),
-      permissionGrants: mapOutcome(grants.get('grants'), (value) => value as never[]),
+      appRoleAssignments: mapOutcome(grants.get('assignments'), (value) =>
+        parseList(value, 'app role assignment', parseAppRoleAssignment),
+      ),
+      permissionGrants: mapOutcome(grants.get('grants'), (value) =>
+        parseList(value, 'permission grant', parsePermissionGrant),
+      ),
     };
   }
 
@@ -175,13 +199,20 @@ export class TenantReader {
       roles: token.roles,
       readable: token.readable,
     });
-    const client = createGraphClient(() => Promise.resolve(token.accessToken), this.options.graphEndpoint, this.options.policy);
-    const addresses = [...target.mailboxes, ...(target.outOfScopeMailbox ? [target.outOfScopeMailbox] : [])];
+    const client = createGraphClient(
+      () => Promise.resolve(token.accessToken),
+      this.options.graphEndpoint,
+      this.options.policy,
+    );
+    const addresses = [
+      ...target.mailboxes,
+      ...(target.outOfScopeMailbox ? [target.outOfScopeMailbox] : []),
+    ];
     const reads = addresses.map((address, index) => inboxRead(`m${index}`, address));
     const results = await readInBatches(client, reads, { policy: this.options.policy });
     const probe = (address: string, index: number): MailboxProbe => ({
       address,
-      inbox: mapOutcome(results.get(`m${index}`), toInboxSummary),
+      inbox: mapOutcome(results.get(`m${index}`), parseInboxSummary),
     });
     return {
       pcemailSignIn,
@@ -197,14 +228,25 @@ export class TenantReader {
   }
 }
 
-function mapOutcome<T>(outcome: Outcome<unknown> | undefined, map: (value: unknown) => T): Outcome<T> {
-  if (!outcome) return failed({ code: ErrorCode.ServiceUnavailable, message: 'Graph was unavailable — try again.' });
-  return outcome.ok ? succeeded(map(outcome.value)) : outcome;
+function mapOutcome<T>(
+  outcome: Outcome<unknown> | undefined,
+  map: (value: unknown) => T,
+): Outcome<T> {
+  if (!outcome)
+    return failed({
+      code: ErrorCode.ServiceUnavailable,
+      message: 'Graph was unavailable — try again.',
+    });
+  return parsed(outcome, map);
 }
 
 /** Microsoft Graph has a service principal in every tenant; its absence is reported, not assumed. */
-function graphPrincipalOf(outcome: Outcome<unknown> | undefined): Outcome<ResourceServicePrincipal> {
-  const list = mapOutcome(outcome, (value) => value as ResourceServicePrincipal[]);
+function graphPrincipalOf(
+  outcome: Outcome<unknown> | undefined,
+): Outcome<ResourceServicePrincipal> {
+  const list = mapOutcome(outcome, (value) =>
+    parseList(value, 'resource service principal', parseResourceServicePrincipal),
+  );
   if (!list.ok) return list;
   const principal = list.value[0];
   return principal
@@ -215,14 +257,6 @@ function graphPrincipalOf(outcome: Outcome<unknown> | undefined): Outcome<Resour
       });
 }
 
-function toInboxSummary(value: unknown): InboxSummary {
-  const folder = value as Partial<InboxSummary>;
-  return {
-    totalItemCount: typeof folder.totalItemCount === 'number' ? folder.totalItemCount : 0,
-    unreadItemCount: typeof folder.unreadItemCount === 'number' ? folder.unreadItemCount : 0,
-  };
-}
-
 function errorInfoOf(error: unknown): ErrorInfo {
   if (error instanceof ProductError) return error.info;
   return { code: ErrorCode.ServiceUnavailable, message: 'Entra could not be reached — try again.' };
@@ -230,7 +264,9 @@ function errorInfoOf(error: unknown): ErrorInfo {
 
 /** The inspector's own token refused, or it lacks the directory read permission: nothing can be judged. */
 function isInspectorBlocked(error: ErrorInfo): boolean {
-  return error.status === 401 || error.status === 403 || error.code === ErrorCode.ServiceUnavailable;
+  return (
+    error.status === 401 || error.status === 403 || error.code === ErrorCode.ServiceUnavailable
+  );
 }
 
 function inspectorUnavailable(cause: ErrorInfo | undefined): ProductError {

@@ -1,3 +1,5 @@
+import { parseRetryAfterMs } from '../domain/retry-after';
+
 /** How the tenant layer waits and retries; injectable so tests never wait on real time. */
 export interface TransportPolicy {
   timeoutMs: number;
@@ -39,15 +41,7 @@ export function retryDelayMs(
   now: () => number = Date.now,
 ): number {
   const capMs = policy.retryAfterCapSeconds * 1000;
-  const fromHeader = parseRetryAfter(retryAfter, now);
+  const fromHeader = parseRetryAfterMs(retryAfter, now());
   const delay = fromHeader ?? Math.min(500 * 2 ** attempt, 8000);
   return Math.min(delay, capMs);
-}
-
-function parseRetryAfter(raw: string | null | undefined, now: () => number): number | undefined {
-  if (!raw) return undefined;
-  const seconds = Number(raw.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
 }

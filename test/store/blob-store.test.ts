@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BlobStateStore } from '../../src/store/blob-store';
-import { StoreUnavailableError, updateItem } from '../../src/store/state-store';
+import { ErrorCode } from '../../src/domain/product-error';
+import { updateItem } from '../../src/store/state-store';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { describeStateStoreContract } from './state-store-contract';
 
@@ -127,7 +128,9 @@ describe('BlobStateStore against Azurite', () => {
           pingTimeoutMs: 500,
         });
 
-        await expect(store.put('ledger/x', { lost: false })).rejects.toThrow(StoreUnavailableError);
+        await expect(store.put('ledger/x', { lost: false })).rejects.toMatchObject({
+          info: { code: ErrorCode.StoreUnavailable },
+        });
         await expect(store.ping()).resolves.toBe(false);
       });
     },

@@ -12,7 +12,10 @@ let childScript: string;
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'pcemail-file-store-'));
-  await transpileForChild(['src/store', 'test/store/fixtures'], path.join(scratch, 'child'));
+  await transpileForChild(
+    ['src/store', 'src/domain', 'test/store/fixtures'],
+    path.join(scratch, 'child'),
+  );
   childScript = path.join(scratch, 'child/test/store/fixtures/file-store-child.js');
 });
 

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  StoreConflictError,
-  updateItem,
-  type Lease,
-  type StateStore,
-} from '../../src/store/state-store';
+import { ErrorCode } from '../../src/domain/product-error';
+import { updateItem, type Lease, type StateStore } from '../../src/store/state-store';
+
+/** What every conflicting conditional write rejects with. */
+const CONFLICT = { name: 'ProductError', info: { code: ErrorCode.StoreConflict } };
 
 export interface StoreFixture {
   /** A fresh, empty backing (folder or container); each call of the result opens an instance on it. */
@@ -81,8 +80,8 @@ export function describeStateStoreContract(
       const old = await store.put('wizard/user-1', { step: 1 });
       const current = await open().put('wizard/user-1', { step: 2 });
 
-      await expect(store.put('wizard/user-1', { step: 9 }, { ifMatch: old })).rejects.toThrow(
-        StoreConflictError,
+      await expect(store.put('wizard/user-1', { step: 9 }, { ifMatch: old })).rejects.toMatchObject(
+        CONFLICT,
       );
       await expect(store.get('wizard/user-1')).resolves.toEqual({
         value: { step: 2 },
@@ -96,7 +95,7 @@ export function describeStateStoreContract(
 
       await expect(
         store.put('consent/requests/r1', { state: 'approved' }, { ifMatch: eTag }),
-      ).rejects.toThrow(StoreConflictError);
+      ).rejects.toMatchObject(CONFLICT);
       await expect(store.get('consent/requests/r1')).resolves.toBeUndefined();
     });
 
@@ -105,8 +104,8 @@ export function describeStateStoreContract(
 
       const refused = store.put('audit/decision-1', { by: 'mallory' }, { ifNoneMatch: '*' });
 
-      await expect(refused).rejects.toThrow(StoreConflictError);
-      await expect(refused).rejects.toMatchObject({ key: 'audit/decision-1' });
+      await expect(refused).rejects.toMatchObject(CONFLICT);
+      await expect(refused).rejects.toMatchObject({ info: { key: 'audit/decision-1' } });
       await expect(store.get('audit/decision-1')).resolves.toEqual({
         value: { by: 'alice' },
         eTag,
@@ -146,8 +145,8 @@ export function describeStateStoreContract(
       const old = await store.put('snoozes/channel-1', { until: 1 });
       const current = await store.put('snoozes/channel-1', { until: 2 });
 
-      await expect(store.delete('snoozes/channel-1', { ifMatch: old })).rejects.toThrow(
-        StoreConflictError,
+      await expect(store.delete('snoozes/channel-1', { ifMatch: old })).rejects.toMatchObject(
+        CONFLICT,
       );
       await expect(store.get('snoozes/channel-1')).resolves.toEqual({
         value: { until: 2 },
@@ -246,7 +245,10 @@ export function describeStateStoreContract(
         const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
         expect(won).toHaveLength(1);
         expect(lost.map((outcome): unknown => outcome.reason)).toEqual([
-          expect.any(StoreConflictError),
+          expect.objectContaining({
+            name: 'ProductError',
+            info: expect.objectContaining({ code: ErrorCode.StoreConflict }),
+          }),
         ]);
         const stored = await first.get<{ round: number; by: string }>('race/value');
         expect(stored?.value.round).toBe(round);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isProductError } from '../../domain';
+import { isTenantError } from '../../domain';
 import {
   BOT_PERSON,
   isOpen,
@@ -104,7 +104,7 @@ async function grantClaimed(
   try {
     inspection = await deps.inspect();
   } catch (error) {
-    if (!isProductError(error)) throw error;
+    if (!isTenantError(error)) throw error;
     return finish(deps, request.id, claimToken, approver, {
       steps: [],
       problem: `Nothing was granted: ${error.info.message}`,

@@ -1,4 +1,4 @@
-import { isProductError } from '../../domain';
+import { isTenantError } from '../../domain';
 import { isOpen, isPastExpiry, type ConsentRequest } from '../../domain/consent';
 import type { Job, JobReport } from '../../jobs/job';
 import { leasedJob } from '../../jobs/leased-job';
@@ -46,7 +46,7 @@ async function runConsentRequests(deps: ConsentServiceDeps): Promise<Omit<JobRep
     try {
       inspection = await deps.inspect();
     } catch (error) {
-      if (!isProductError(error)) throw error;
+      if (!isTenantError(error)) throw error;
       problem = error.info.message;
     }
     if (inspection) {

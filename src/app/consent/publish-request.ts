@@ -11,6 +11,7 @@ import type { StoredConversation } from '../../ports/conversations';
 import type { ConsentServiceDeps } from './consent-deps';
 import { appendAudit, forgetOpen } from './consent-records';
 import { requestView } from './request-view';
+import { errorMessage } from '../../domain/product-error';
 
 /**
  * Shows a changed request to everyone: every message that carries it is replaced in place
@@ -43,7 +44,7 @@ export async function publishRequest(
   if (!isOpen(request)) {
     await forgetOpen(deps.store, request.id).catch((error: unknown) =>
       deps.logger.warn(
-        { err: { message: (error as Error).message } },
+        { err: { message: errorMessage(error) } },
         'could not clear an open-request marker',
       ),
     );
@@ -63,7 +64,7 @@ export async function audit(
     await appendAudit(deps.store, record);
   } catch (error) {
     deps.logger.error(
-      { err: { message: (error as Error).message }, record },
+      { err: { message: errorMessage(error) }, record },
       'could not store a consent audit record',
     );
   }

@@ -1,4 +1,4 @@
-import { isProductError } from '../../domain';
+import { isTenantError } from '../../domain';
 import {
   BOT_PERSON,
   includesPermission,
@@ -38,7 +38,7 @@ export async function recheckConsent(
   try {
     inspection = await deps.inspect();
   } catch (error) {
-    if (!isProductError(error)) throw error;
+    if (!isTenantError(error)) throw error;
     return { request, notice: { kind: 'tenant-unreadable', reason: error.info.message } };
   }
   const completed = await completeIfConsented(deps, request, inspection, personOf(input.actor));

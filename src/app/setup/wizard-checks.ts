@@ -1,5 +1,5 @@
 import type { CheckResult, RegistrationFacts } from '../../domain/check-result';
-import { isProductError, type Diagnosis } from '../../domain';
+import { isTenantError, type Diagnosis } from '../../domain';
 import {
   EXTRA_MAILBOXES_PER_CLICK,
   mailboxesForNonApprover,
@@ -61,7 +61,7 @@ export async function runChecks(
         : {}),
     };
   } catch (error) {
-    if (isProductError(error)) {
+    if (isTenantError(error)) {
       deps.logger.warn({ error: error.info }, 'setup checks could not run');
       return {
         ok: false,

@@ -7,7 +7,7 @@ import {
 } from '../../cards';
 import { CARD_VERBS } from '../../cards/card-verbs';
 import { CONSENT_VERBS } from '../../cards/consent';
-import { isProductError, type Diagnosis } from '../../domain';
+import { isTenantError, type Diagnosis } from '../../domain';
 import type { BotDeps } from '../bot-deps';
 import { secretUsageRows } from '../rotation/secret-usage';
 import { sendCard } from '../send-card';
@@ -35,7 +35,7 @@ export async function checkPermissionsCard(deps: BotDeps): Promise<AdaptiveCard>
       ...(extraBody.length > 0 ? { extraBody } : {}),
     });
   } catch (error) {
-    if (!isProductError(error)) throw error;
+    if (!isTenantError(error)) throw error;
     deps.logger.warn({ error: error.info }, 'permission check could not run');
     return renderNoticeCard({
       title: 'The checks could not run',

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { renderNoticeCard, type AdaptiveCard } from '../../cards';
+import { renderNoticeCard, renderTurnFailedCard, type AdaptiveCard } from '../../cards';
 import { CONSENT_VERBS } from '../../cards/consent';
-import { isProductError } from '../../domain';
+import { isTenantError } from '../../domain';
 import type { ConsentActionOutcome } from '../../app/consent';
 import { execute, type CardAction, type CardData, type Parsed } from '../actions/card-action';
 import { noData } from '../actions/card-data';
@@ -13,6 +13,7 @@ import { parseRequestClick } from './request-click';
 import { approveWithSignIn } from '../sso/delegated-approve';
 import { deliveryNotice, noticeText } from './consent-notices';
 import { outcomeRequestCard, requestCard } from './request-card';
+import { asProductError, errorName } from '../../domain/product-error';
 
 /** Marks a turn whose answer was a sign-in request (already sent). */
 const SIGN_IN_REQUESTED: AdaptiveCard = {
@@ -134,7 +135,7 @@ async function guarded(
   try {
     return await work();
   } catch (error) {
-    if (isProductError(error)) {
+    if (isTenantError(error)) {
       deps.logger.warn({ verb, error: error.info }, 'a consent action could not read the tenant');
       return renderNoticeCard({
         title: 'The tenant could not be read',
@@ -145,16 +146,11 @@ async function guarded(
         tone: 'error',
       });
     }
+    const failure = asProductError(error);
     deps.logger.error(
-      { verb, err: { name: (error as Error).name, message: (error as Error).message } },
+      { verb, code: failure.info.code, err: { name: errorName(error), message: failure.message } },
       'a consent action failed',
     );
-    return renderNoticeCard({
-      title: 'Something went wrong',
-      lines: [
-        'I could not finish that. What is stored is unchanged or safely retryable; please try again in a minute.',
-      ],
-      tone: 'error',
-    });
+    return renderTurnFailedCard(failure.info);
   }
 }

@@ -1,3 +1,5 @@
+import { ErrorCode, hasErrorCode } from '../../domain/product-error';
+
 /** Why an inbound request was refused: 401 = not a valid token; 503 = the token could not be checked now. */
 export interface AuthFailure {
   status: 401 | 503;
@@ -20,7 +22,7 @@ export function classifyAuthError(error: unknown): AuthFailure {
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (statusCode === 401 || statusCode === 400) return { status: 401, reason: message };
   // The SDK's "Failed to load openID config / Keys" (500) and node-fetch's FetchError: no keys to check with.
-  if (statusCode === 500 || name === 'FetchError' || name === 'AuthTimeoutError') {
+  if (statusCode === 500 || name === 'FetchError' || hasErrorCode(error, ErrorCode.AuthTimeout)) {
     return { status: 503, reason: `signing keys unavailable: ${message}` };
   }
   // Anything else: refuse (fail closed) without telling the caller why.

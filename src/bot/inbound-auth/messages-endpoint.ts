@@ -7,6 +7,7 @@ import { classifyAuthError } from './auth-failure';
 import { HANDLED_ACTIVITY_TYPES, readActivity, turnLogFields } from './read-activity';
 import { withTimeout } from './with-timeout';
 import { isServiceUrlAllowed } from '../../domain/service-url';
+import { errorMessage, errorName } from '../../domain/product-error';
 
 export interface MessagesEndpointOptions {
   adapter: BotAdapter;
@@ -84,13 +85,13 @@ export function messagesEndpoint(options: MessagesEndpointOptions) {
       logger.error(
         {
           ...turnLogFields(activity),
-          err: { name: (error as Error).name, message: (error as Error).message },
+          err: { name: errorName(error), message: errorMessage(error) },
         },
         'activity processing failed',
       );
       if (res.headersSent) return;
       // An error the SDK raises about the caller's identity (a token it accepted but cannot use) is 401.
-      if (isIdentityError(error)) return refuse(res, refusals, 401, (error as Error).message);
+      if (isIdentityError(error)) return refuse(res, refusals, 401, errorMessage(error));
       res.send(500, { error: 'internal error' });
     }
   };

@@ -1,9 +1,4 @@
-export class AuthTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`token verification took longer than ${ms} ms`);
-    this.name = 'AuthTimeoutError';
-  }
-}
+import { ErrorCode, ProductError } from '../../domain/product-error';
 
 /**
  * Bounds a promise: the SDK fetches signing keys without a timeout, so a metadata host that never
@@ -12,7 +7,16 @@ export class AuthTimeoutError extends Error {
 export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new AuthTimeoutError(ms)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new ProductError({
+            code: ErrorCode.AuthTimeout,
+            message: `token verification took longer than ${ms} ms`,
+          }),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, timeout]);

@@ -13,6 +13,7 @@ import { accept, noData, refuse } from '../actions/card-data';
 import type { BotDeps } from '../bot-deps';
 import { checkPermissionsCard } from '../commands/check-permissions';
 import { notificationConversationKey } from './notification-conversation';
+import { errorMessage } from '../../domain/product-error';
 
 interface SnoozeClick {
   reminder: SecretReminderView;
@@ -92,7 +93,7 @@ async function showToEveryone(
     await context.updateActivity(activity);
   } catch (error) {
     deps.logger.warn(
-      { err: { message: (error as Error).message } },
+      { err: { message: errorMessage(error) } },
       'could not update the reminder for everyone',
     );
   }

@@ -32,6 +32,7 @@ import {
   secretDialog,
   viewCard,
 } from './rotation-parts';
+import { errorMessage } from '../../domain/product-error';
 
 /**
  * The guided rotation in Teams. Rotate now is a dialog (task/fetch): the new value travels only in
@@ -49,10 +50,7 @@ export function rotationActions(deps: BotDeps): CardAction[] {
       try {
         return viewCard(deps, ports, await run(context, appId));
       } catch (error) {
-        deps.logger.error(
-          { err: { message: (error as Error).message }, verb },
-          'rotation step failed',
-        );
+        deps.logger.error({ err: { message: errorMessage(error) }, verb }, 'rotation step failed');
         return notice('Something went wrong; nothing was lost. Try again in a minute.');
       }
     });
@@ -137,7 +135,7 @@ async function guardedDialog<T>(
   try {
     return await run();
   } catch (error) {
-    deps.logger.error({ err: { message: (error as Error).message } }, 'rotation dialog failed');
+    deps.logger.error({ err: { message: errorMessage(error) } }, 'rotation dialog failed');
     return dialog('Rotate now', notice('Something went wrong; try again in a minute.'));
   }
 }

@@ -29,6 +29,7 @@ import {
   secretDialog,
   viewCard,
 } from './rotation-parts';
+import { errorMessage } from '../../domain/product-error';
 
 const SIGN_IN_TEXT =
   'Sign in to rotate: PCEmail Ops changes PCEmail’s secrets with your own Microsoft Entra rights, so Teams signs you in first.';
@@ -65,10 +66,7 @@ export function signedInRotationActions(
         if ('refusal' in rights) return await answerWithCard(context, notice(rights.refusal));
         return await answerWithCard(context, await run(context, data, rights.passwords));
       } catch (error) {
-        deps.logger.error(
-          { err: { message: (error as Error).message }, verb },
-          'rotation step failed',
-        );
+        deps.logger.error({ err: { message: errorMessage(error) }, verb }, 'rotation step failed');
         return notice('Something went wrong; nothing was lost. Try again in a minute.');
       }
     });

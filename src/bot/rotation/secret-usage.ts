@@ -2,6 +2,7 @@ import type { RotationPorts } from '../../app/rotation/rotation-ports';
 import type { CardElement } from '../../cards';
 import { secretUsageSection } from '../../cards/rotation';
 import type { Diagnosis } from '../../domain';
+import { errorMessage } from '../../domain/product-error';
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +37,7 @@ export async function secretUsageRows(
       })),
     });
   } catch (error) {
-    ports.logger.warn({ err: { message: (error as Error).message } }, 'secret usage rows left out');
+    ports.logger.warn({ err: { message: errorMessage(error) } }, 'secret usage rows left out');
     return [];
   }
 }

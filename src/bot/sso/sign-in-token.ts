@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { UserTokenClient } from 'botframework-connector';
 import type { BotDeps } from '../bot-deps';
+import { errorMessage } from '../../domain/product-error';
 
 /**
  * Teams single sign-on for an Action.Execute (Universal Actions). Without a token the bot answers
@@ -47,7 +48,7 @@ export async function signInTokenOf(
     return fromService?.token || undefined;
   } catch (error) {
     deps.logger.warn(
-      { err: { message: (error as Error).message } },
+      { err: { message: errorMessage(error) } },
       'the Bot Framework token service did not return the approver’s token',
     );
     return undefined;
@@ -92,7 +93,7 @@ async function signInUrl(
     return resource?.signInLink || undefined;
   } catch (error) {
     deps.logger.warn(
-      { err: { message: (error as Error).message } },
+      { err: { message: errorMessage(error) } },
       'no sign-in link from the Bot Framework token service; Teams can only sign in silently',
     );
     return undefined;

@@ -1,4 +1,5 @@
 import { describeUnsafeText } from './unsafe-text';
+import { ErrorCode, ProductError } from '../product-error';
 
 /**
  * A PowerShell verbatim (single-quoted) string literal: nothing inside it is expanded, and the only
@@ -8,7 +9,10 @@ import { describeUnsafeText } from './unsafe-text';
  */
 export function quotePowerShell(value: string): string {
   if (describeUnsafeText(value) !== undefined) {
-    throw new Error('quotePowerShell was given a value that describeUnsafeText refuses');
+    throw new ProductError({
+      code: ErrorCode.Internal,
+      message: 'quotePowerShell was given a value that describeUnsafeText refuses',
+    });
   }
   return `'${value.replace(/'/g, "''")}'`;
 }

@@ -1,0 +1,20 @@
+/**
+ * The one worker pool: runs `work` over `items`, at most `limit` at once (at least one); results
+ * in input order. A rejection rejects the whole run, as `Promise.all` does.
+ */
+export async function mapPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return results;
+}
