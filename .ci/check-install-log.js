@@ -12,7 +12,10 @@ try {
 }
 const checks = [
   ['npm ci prints no EBADENGINE warning', !/EBADENGINE/.test(log)],
-  ['npm ci leaves no install script unreviewed', !/install scripts? (not yet covered|skipped)/i.test(log)],
+  [
+    'npm ci leaves no install script unreviewed',
+    !/install scripts? (not yet covered|skipped)/i.test(log),
+  ],
 ];
 const failed = checks.filter(([, ok]) => !ok);
 for (const [title, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${title}`);

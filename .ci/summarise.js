@@ -15,7 +15,9 @@ for (const file of expected) {
     failed += result.numFailedTests;
     skipped += result.numPendingTests + (result.numTodoTests ?? 0);
     // A suite that failed to load has no failed tests of its own but is a failure.
-    failed += result.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+    failed += result.testResults.filter(
+      (s) => s.status === 'failed' && s.assertionResults.length === 0,
+    ).length;
   } catch {
     failed += 1;
   }

@@ -18,11 +18,18 @@ export interface BenchmarkResult {
 export function environment(): BenchmarkResult['environment'] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- os is only needed here
   const os = require('node:os') as typeof import('node:os');
-  return { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, date: new Date().toISOString() };
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    date: new Date().toISOString(),
+  };
 }
 
 /** Samples RSS and heap while `work` runs; returns the peaks in MiB. */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMiB: number; peakHeapMiB: number }> {
+export async function withPeakMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakRssMiB: number; peakHeapMiB: number }> {
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {

@@ -14,7 +14,8 @@ export function sequentialRoundTrips(requests: readonly TimedRequest[]): number 
   sorted.forEach((request, i) => {
     let longest = 0;
     for (let j = 0; j < i; j++) {
-      if ((sorted[j]?.endMs ?? Infinity) <= request.startMs) longest = Math.max(longest, chain[j] ?? 0);
+      if ((sorted[j]?.endMs ?? Infinity) <= request.startMs)
+        longest = Math.max(longest, chain[j] ?? 0);
     }
     chain.push(longest + 1);
   });

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\n== ${bench.name}: ${bench.description}\n`);
     const result = await bench.run();
     writeFileSync(path.join(outDir, `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`${result.summary.join('\n')}\n${result.pass ? 'PASS' : 'FAIL'} (${result.target})\n`);
+    process.stdout.write(
+      `${result.summary.join('\n')}\n${result.pass ? 'PASS' : 'FAIL'} (${result.target})\n`,
+    );
     failed ||= !result.pass;
   }
   process.exitCode = failed ? 1 : 0;

@@ -34,7 +34,10 @@ export function diagnosisJson(diagnosis: Diagnosis): string {
 export function diagnosisTable(diagnosis: Diagnosis, colour: boolean): string {
   const paint = (style: Style, text: string) => (colour ? styleText(style, text) : text);
   const lines: string[] = [];
-  const mode = diagnosis.tenant.mode === 'simulated' ? ' (SIMULATED tenant — built-in simulator, not your Microsoft 365)' : '';
+  const mode =
+    diagnosis.tenant.mode === 'simulated'
+      ? ' (SIMULATED tenant — built-in simulator, not your Microsoft 365)'
+      : '';
   lines.push(paint('bold', `PCEmail permissions check — tenant ${diagnosis.tenant.id}${mode}`));
   lines.push(`Checked at ${diagnosis.checkedAt}`);
   const idWidth = Math.max(...diagnosis.checks.map((c) => c.id.length)) + 2;

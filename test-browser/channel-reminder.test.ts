@@ -13,7 +13,12 @@ describe('channel notifications in the Agents Playground', () => {
     // demo: the PCEmail secret expires in 12 days, past the 14-day threshold.
     session = await startSession({
       scenario: 'demo',
-      env: { JOBS_KEY, SECRET_EXPIRY_SCHEDULE: 'off', INGESTION_SCHEDULE: 'off', INGESTION_DIGEST_SCHEDULE: 'off' },
+      env: {
+        JOBS_KEY,
+        SECRET_EXPIRY_SCHEDULE: 'off',
+        INGESTION_SCHEDULE: 'off',
+        INGESTION_DIGEST_SCHEDULE: 'off',
+      },
     });
     const { page } = session;
     await page.getByText('General', { exact: true }).first().click();
@@ -43,12 +48,20 @@ describe('channel notifications in the Agents Playground', () => {
     await session.screenshot('07-expiry-reminder');
 
     // Triggered again: the same threshold is not posted twice.
-    const before = await page.locator('.ac-adaptiveCard').filter({ hasText: /expires in 12 days/ }).count();
+    const before = await page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: /expires in 12 days/ })
+      .count();
     await fetch(`${session.playground.bot.url}/api/jobs/secret-expiry`, {
       method: 'POST',
       headers: { authorization: `Bearer ${JOBS_KEY}` },
     });
     await page.waitForTimeout(1500);
-    expect(await page.locator('.ac-adaptiveCard').filter({ hasText: /expires in 12 days/ }).count()).toBe(before);
+    expect(
+      await page
+        .locator('.ac-adaptiveCard')
+        .filter({ hasText: /expires in 12 days/ })
+        .count(),
+    ).toBe(before);
   });
 });

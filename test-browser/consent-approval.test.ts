@@ -21,7 +21,9 @@ describe('consent approval in the Agents Playground', () => {
 
     const request = await session.cardWith('Waiting for an approver');
     expect(await request.innerText()).toMatch(/Mail\.ReadWrite/);
-    expect(await request.innerText()).toMatch(/Privileged Role Administrator or Global Administrator/);
+    expect(await request.innerText()).toMatch(
+      /Privileged Role Administrator or Global Administrator/,
+    );
     await session.screenshot('04-consent-request');
 
     await request.getByRole('button', { name: 'Approve' }).first().click();
@@ -30,7 +32,9 @@ describe('consent approval in the Agents Playground', () => {
     await session.screenshot('05-consent-granted');
 
     // What the tenant holds now: the bot granted exactly the missing permissions.
-    const state = (await (await fetch(`${session.playground.simulator.url}/_sim/state`)).json()) as {
+    const state = (await (
+      await fetch(`${session.playground.simulator.url}/_sim/state`)
+    ).json()) as {
       appRoleAssignments: { appRoleId: string; principalDisplayName: string }[];
       oauth2PermissionGrants: { consentType: string; scope: string }[];
     };
@@ -41,7 +45,11 @@ describe('consent approval in the Agents Playground', () => {
     expect(pcemailRoles).toEqual(
       ['b633e1c5-b582-4048-a93e-9f11b44c7e96', 'e2a3a72e-5f79-4c64-b1b1-878b674786c9'].sort(),
     );
-    expect(state.oauth2PermissionGrants.some((g) => g.consentType === 'AllPrincipals' && /User\.Read/.test(g.scope))).toBe(true);
+    expect(
+      state.oauth2PermissionGrants.some(
+        (g) => g.consentType === 'AllPrincipals' && /User\.Read/.test(g.scope),
+      ),
+    ).toBe(true);
 
     await session.send('check pcemail permissions');
     const recheck = session.page

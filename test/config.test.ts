@@ -31,15 +31,27 @@ describe('readConfig', () => {
     });
     expect(config.consentMode).toBe('link');
     expect(config.expiryReminderDays).toEqual([30, 14, 7, 3, 1, 0]);
-    expect(config.state).toEqual({ store: 'file', dir: '.data', connectionString: undefined, container: 'pcemail-ops' });
+    expect(config.state).toEqual({
+      store: 'file',
+      dir: '.data',
+      connectionString: undefined,
+      container: 'pcemail-ops',
+    });
     expect(config.allowedTenants).toEqual([TENANT]);
     expect(config.approvers).toEqual([]);
     expect(config.bot.localMode).toBe(true);
   });
 
   it('when GRAPH_CLIENT_ID is unset, then the bot identity is the inspector', () => {
-    const result = readConfig({ TENANT_ID: TENANT, BOT_ID: INSPECTOR, BOT_PASSWORD: 'bot-password-value' });
-    expect(result.ok && result.config.inspector).toEqual({ clientId: INSPECTOR, clientSecret: 'bot-password-value' });
+    const result = readConfig({
+      TENANT_ID: TENANT,
+      BOT_ID: INSPECTOR,
+      BOT_PASSWORD: 'bot-password-value',
+    });
+    expect(result.ok && result.config.inspector).toEqual({
+      clientId: INSPECTOR,
+      clientSecret: 'bot-password-value',
+    });
     expect(result.ok && result.config.bot.localMode).toBe(false);
   });
 

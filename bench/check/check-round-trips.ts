@@ -45,7 +45,11 @@ export const checkRoundTrips: Benchmark = {
         };
       };
 
-      const { result: runs, peakRssMiB, peakHeapMiB } = await withPeakMemory(async () => {
+      const {
+        result: runs,
+        peakRssMiB,
+        peakHeapMiB,
+      } = await withPeakMemory(async () => {
         const cold = await measure();
         const warm: RunFigures[] = [];
         for (let i = 0; i < 5; i++) warm.push(await measure());
@@ -56,7 +60,8 @@ export const checkRoundTrips: Benchmark = {
       const warmRoundTrips = Math.max(...warm.map((w) => w.roundTrips));
       const pass = runs.cold.roundTrips <= 3 && warmRoundTrips <= 2 && runs.cold.failing === 0;
       return {
-        target: 'at most 3 sequential round trips from cold, at most 2 with the inspector token cached (100 ms latency)',
+        target:
+          'at most 3 sequential round trips from cold, at most 2 with the inspector token cached (100 ms latency)',
         pass,
         summary: [
           `cold: ${runs.cold.roundTrips} round trips, ${runs.cold.tokenRequests} token + ${runs.cold.graphRequests} Graph requests (${runs.cold.batchItems} batch items), ${runs.cold.wallMs} ms`,

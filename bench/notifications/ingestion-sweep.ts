@@ -25,10 +25,13 @@ export const ingestionSweep: Benchmark = {
   async run() {
     const simulator = await startSimulator({ scenario: 'mailboxes-1000', latencyMs: LATENCY_MS });
     try {
-      const result = readConfig({
-        ...simulator.productEnv(),
-        PCEMAIL_APP_ID: simulator.scenario.pcemailAppIds[0] ?? '',
-      }, { serves: false });
+      const result = readConfig(
+        {
+          ...simulator.productEnv(),
+          PCEMAIL_APP_ID: simulator.scenario.pcemailAppIds[0] ?? '',
+        },
+        { serves: false },
+      );
       if (!result.ok) throw new Error(result.problems.join('; '));
       const config = result.config;
       const inFlight = config.notifications.ingestionBatchesInFlight;

@@ -22,7 +22,8 @@ export type CommandName =
 export const COMMANDS: readonly CommandDefinition[] = [
   {
     name: 'check pcemail permissions',
-    description: 'Check PCEmail’s app registration, secret, permissions, consent and mailbox access',
+    description:
+      'Check PCEmail’s app registration, secret, permissions, consent and mailbox access',
   },
   {
     name: 'setup pcemail',
@@ -41,9 +42,13 @@ export const COMMANDS: readonly CommandDefinition[] = [
   },
   {
     name: 'notify here',
-    description: 'Post secret-expiry reminders and mailbox-ingestion status in this channel (approvers)',
+    description:
+      'Post secret-expiry reminders and mailbox-ingestion status in this channel (approvers)',
   },
-  { name: 'stop notifications', description: 'Stop posting notifications in this channel (approvers)' },
+  {
+    name: 'stop notifications',
+    description: 'Stop posting notifications in this channel (approvers)',
+  },
   { name: 'notifications', description: 'Show which channels get which notifications, and when' },
   {
     name: 'whoami',

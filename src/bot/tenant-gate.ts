@@ -4,7 +4,8 @@ import type { TurnContext } from 'botbuilder';
 export function activityTenantId(context: TurnContext): string | undefined {
   const activity = context.activity;
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const fromChannelData = typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined;
+  const fromChannelData =
+    typeof channelData?.tenant?.id === 'string' ? channelData.tenant.id : undefined;
   return activity.conversation?.tenantId ?? fromChannelData;
 }
 

@@ -102,5 +102,10 @@ export interface DiagnosisSummary {
 
 export function summarise(checks: readonly CheckResult[]): DiagnosisSummary {
   const count = (status: CheckStatus) => checks.filter((c) => c.status === status).length;
-  return { passed: count('pass'), warnings: count('warn'), failed: count('fail'), skipped: count('skip') };
+  return {
+    passed: count('pass'),
+    warnings: count('warn'),
+    failed: count('fail'),
+    skipped: count('skip'),
+  };
 }

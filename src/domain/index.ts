@@ -35,9 +35,5 @@ export {
   INSPECTOR_PERMISSIONS_TEXT,
   type InspectorPermission,
 } from './inspector-permissions';
-export {
-  isServiceUrlAllowed,
-  LOOPBACK_SERVICE_URLS,
-  TEAMS_SERVICE_URLS,
-} from './service-url';
+export { isServiceUrlAllowed, LOOPBACK_SERVICE_URLS, TEAMS_SERVICE_URLS } from './service-url';
 export { forMatching, MAX_MATCHED_TEXT, textBefore, withoutTrailingDots } from './bounded-text';

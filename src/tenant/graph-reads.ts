@@ -12,8 +12,15 @@ export function applicationsRead(id: string, by: { appId: string } | { name: str
   return { id, url: `/applications?${query(filterBy(by), APPLICATION_FIELDS)}`, collection: true };
 }
 
-export function servicePrincipalsRead(id: string, by: { appId: string } | { name: string }): GraphRead {
-  return { id, url: `/servicePrincipals?${query(filterBy(by), SERVICE_PRINCIPAL_FIELDS)}`, collection: true };
+export function servicePrincipalsRead(
+  id: string,
+  by: { appId: string } | { name: string },
+): GraphRead {
+  return {
+    id,
+    url: `/servicePrincipals?${query(filterBy(by), SERVICE_PRINCIPAL_FIELDS)}`,
+    collection: true,
+  };
 }
 
 export function graphServicePrincipalRead(id: string): GraphRead {
@@ -53,7 +60,10 @@ export function inboxRead(id: string, mailbox: string): GraphRead {
  * (Graph reads it as an OData key delimiter), which encodeURIComponent leaves or mishandles.
  */
 export function encodePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** An OData string literal: quotes doubled, so a hostile display name cannot end the literal. */
@@ -62,7 +72,9 @@ export function odataString(value: string): string {
 }
 
 function filterBy(by: { appId: string } | { name: string }): string {
-  return 'appId' in by ? `appId eq ${odataString(by.appId)}` : `displayName eq ${odataString(by.name)}`;
+  return 'appId' in by
+    ? `appId eq ${odataString(by.appId)}`
+    : `displayName eq ${odataString(by.name)}`;
 }
 
 function query(filter: string, select: string): string {

@@ -5,7 +5,8 @@
 export function describeTransportError(error: unknown): string {
   const cause = rootCause(error);
   if (cause instanceof Error) {
-    if (cause.name === 'TimeoutError' || cause.name === 'AbortError') return 'the request timed out';
+    if (cause.name === 'TimeoutError' || cause.name === 'AbortError')
+      return 'the request timed out';
     const code = (cause as { code?: string }).code;
     if (code) return `connection failed (${code})`;
   }

@@ -30,7 +30,13 @@ describe('check pcemail permissions, over HTTP', () => {
     const text = rowsOf(card);
     expect(text).toMatch(/18 passed/);
     expect(text).toMatch(/0 failed/);
-    for (const id of ['app.registered', 'secret.expiry', 'consent.mail-send', 'token.roles', 'mailbox.restricted']) {
+    for (const id of [
+      'app.registered',
+      'secret.expiry',
+      'consent.mail-send',
+      'token.roles',
+      'mailbox.restricted',
+    ]) {
       expect(text).toContain(id);
     }
     expect(text).toMatch(/Simulated tenant/i);
@@ -58,7 +64,9 @@ describe('check pcemail permissions, over HTTP', () => {
       expectValidCard(card);
       const text = cardText(card);
       for (const row of expected) {
-        expect(text).toMatch(new RegExp(`${row.status.toUpperCase()}[\\s\\S]{0,400}${row.id.replace('.', '\\.')}`));
+        expect(text).toMatch(
+          new RegExp(`${row.status.toUpperCase()}[\\s\\S]{0,400}${row.id.replace('.', '\\.')}`),
+        );
       }
       if (expected.some((r) => r.status !== 'pass')) expect(text).toMatch(/Fix:/);
     },
@@ -135,7 +143,11 @@ describe('check pcemail permissions, over HTTP', () => {
       serviceUrl: harness.connector.url,
       from: { id: '29:user-1' },
       recipient: { id: '28:pcemail-ops', name: 'PCEmail Ops' },
-      conversation: { id: 'a:welcome', conversationType: 'personal', tenantId: harness.config.tenant.id },
+      conversation: {
+        id: 'a:welcome',
+        conversationType: 'personal',
+        tenantId: harness.config.tenant.id,
+      },
       channelData: { tenant: { id: harness.config.tenant.id } },
       membersAdded: [{ id: '28:pcemail-ops' }],
     });
@@ -168,7 +180,11 @@ describe('check pcemail permissions, over HTTP', () => {
     harness = await startHarness();
     harness.simulator.clearRequests();
     await harness.say('check pcemail permissions', {
-      conversation: { id: 'a:other', conversationType: 'personal', tenantId: '11111111-2222-4333-8444-555555555555' },
+      conversation: {
+        id: 'a:other',
+        conversationType: 'personal',
+        tenantId: '11111111-2222-4333-8444-555555555555',
+      },
       channelData: { tenant: { id: '11111111-2222-4333-8444-555555555555' } },
     });
     expect(cardText(harness.connector.cards()[0])).toMatch(/not available to your organization/);

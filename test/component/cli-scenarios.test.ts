@@ -34,7 +34,10 @@ function parse(run: CliRun): { tenant: { id: string; mode: string }; checks: Jso
 /** Points the CLI at a running simulator exactly as at a real tenant (live mode, loopback endpoints). */
 async function liveAgainst(scenario: string): Promise<{ sim: RunningSimulator; run: CliRun }> {
   const sim = await startSimulator({ scenario });
-  const run = await cli(['check', '--json'], { ...sim.productEnv(), GRAPH_RETRY_AFTER_CAP_SECONDS: '0' });
+  const run = await cli(['check', '--json'], {
+    ...sim.productEnv(),
+    GRAPH_RETRY_AFTER_CAP_SECONDS: '0',
+  });
   return { sim, run };
 }
 
@@ -46,7 +49,9 @@ describe('npx pcemail check --json', () => {
       await sim.close();
       const json = parse(run);
       expect(json.tenant).toEqual({ id: sim.productEnv().TENANT_ID, mode: 'live' });
-      const notPassing = json.checks.filter((c) => c.status !== 'pass').map((c) => ({ id: c.id, status: c.status }));
+      const notPassing = json.checks
+        .filter((c) => c.status !== 'pass')
+        .map((c) => ({ id: c.id, status: c.status }));
       expect(notPassing).toEqual(expected.map(({ id, status }) => ({ id, status })));
       expect(run.code).toBe(expected.some((e) => e.status === 'fail') ? 1 : 0);
       for (const row of json.checks) {
@@ -72,7 +77,9 @@ describe('npx pcemail check --json', () => {
   it('when a mailbox is outside the scope group, then its row names it and the policy fix', async () => {
     const { sim, run } = await liveAgainst('mailbox-out-of-scope');
     await sim.close();
-    const failing = parse(run).checks.filter((c) => c.id === 'mailbox.access' && c.status === 'fail');
+    const failing = parse(run).checks.filter(
+      (c) => c.id === 'mailbox.access' && c.status === 'fail',
+    );
     expect(failing).toHaveLength(1);
     expect(failing[0]!.target).toMatch(/@/);
     expect(`${failing[0]!.detail} ${failing[0]!.fix}`).toMatch(/scope group/i);
@@ -118,7 +125,11 @@ describe('npx pcemail check --json', () => {
     const sim = await startSimulator({ scenario: 'healthy' });
     const env = sim.productEnv();
     await sim.close();
-    const run = await cli(['check', '--json'], { ...env, GRAPH_MAX_RETRIES: '0', GRAPH_TIMEOUT_MS: '500' });
+    const run = await cli(['check', '--json'], {
+      ...env,
+      GRAPH_MAX_RETRIES: '0',
+      GRAPH_TIMEOUT_MS: '500',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/could not run/);
   });

@@ -44,9 +44,7 @@ describe('notify here, stop notifications and notifications, over HTTP', () => {
     await h.say('notifications', inChannel(h, ADMINS));
     const overview = lastCard(h);
     expect(overview).toMatch(/Posted to 1 conversation/);
-    expect(overview).toMatch(
-      /IT › PCEmail admins \(this one\) — subscribed by Alex Wilber on/,
-    );
+    expect(overview).toMatch(/IT › PCEmail admins \(this one\) — subscribed by Alex Wilber on/);
     expect(overview).not.toContain(PLAYGROUND_USER.aadObjectId);
     expect(overview).toMatch(
       /Secret expiry[\s\S]*30, 14, 7, 3 and 1 days before, and on the day[\s\S]*Mailbox ingestion[\s\S]*3 PCEmail mailboxes[\s\S]*Digest/,

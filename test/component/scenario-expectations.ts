@@ -27,7 +27,7 @@ export const SCENARIO_EXPECTATIONS: Record<string, ExpectedRow[]> = {
     { id: 'consent.mail-send', status: 'fail' },
     { id: 'token.roles', status: 'fail' },
   ],
-  'unrestricted': [{ id: 'mailbox.restricted', status: 'fail' }],
+  unrestricted: [{ id: 'mailbox.restricted', status: 'fail' }],
   'out-of-scope-not-mailbox': [{ id: 'mailbox.restricted', status: 'warn' }],
   'no-out-of-scope': [{ id: 'mailbox.restricted', status: 'warn' }],
   // RBAC for Applications without Entra Mail consent: recognised from the evidence, all pass.

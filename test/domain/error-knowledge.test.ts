@@ -173,13 +173,16 @@ describe('the admin-consent flow’s own AADSTS codes', () => {
     [50011, /redirect URI does not match/i, /redirect URI registered|API permissions/],
     [500113, /no reply address is registered/i, /API permissions/],
     [900971, /no reply address provided/i, /API permissions/],
-  ])('when AADSTS%i is asked about, then it is known, with a fix and a Learn page', (code, title, fix) => {
-    const known = explainAadsts(code);
-    expect(known.known).toBe(true);
-    expect(known.title).toMatch(title);
-    expect(known.fix).toMatch(fix);
-    expect(known.learnMoreUrl).toMatch(/^https:\/\/learn\.microsoft\.com\//);
-  });
+  ])(
+    'when AADSTS%i is asked about, then it is known, with a fix and a Learn page',
+    (code, title, fix) => {
+      const known = explainAadsts(code);
+      expect(known.known).toBe(true);
+      expect(known.title).toMatch(title);
+      expect(known.fix).toMatch(fix);
+      expect(known.learnMoreUrl).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    },
+  );
 
   it('when the simulated consent page’s AADSTS500113 text is pasted, then it is explained', () => {
     const pasted = "AADSTS500113: No reply address is registered for the application 'x'.";

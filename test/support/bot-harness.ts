@@ -9,7 +9,11 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from '..
 import { FakeConnector } from './fake-connector';
 import { capturingLogger } from './log-capture';
 
-export const TEST_USER = { id: '29:user-1', aadObjectId: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11', name: 'Ada Admin' };
+export const TEST_USER = {
+  id: '29:user-1',
+  aadObjectId: '6b0f3d52-41e2-4f6f-9a3e-0c2f7f1e2a11',
+  name: 'Ada Admin',
+};
 export const BOT_ACCOUNT = { id: '28:pcemail-ops', name: 'PCEmail Ops' };
 
 export interface BotHarness {
@@ -23,7 +27,10 @@ export interface BotHarness {
   /** Posts a message activity; resolves with the HTTP status once the turn is done. */
   say(text: string, overrides?: Record<string, unknown>): Promise<number>;
   /** Posts an adaptiveCard/action invoke and returns the HTTP status and body (the refreshed card). */
-  execute(verb: string, data?: Record<string, unknown>): Promise<{ status: number; body: InvokeBody }>;
+  execute(
+    verb: string,
+    data?: Record<string, unknown>,
+  ): Promise<{ status: number; body: InvokeBody }>;
   post(activity: Record<string, unknown>): Promise<Response>;
   /** Stops the bot and starts a new one on the same state (a process restart). */
   restart(): Promise<void>;
@@ -55,7 +62,10 @@ export async function startHarness(
     start?: Partial<StartOptions>;
   } = {},
 ): Promise<BotHarness> {
-  const simulator = await startSimulator({ scenario: options.scenario ?? 'healthy', ...options.simulator });
+  const simulator = await startSimulator({
+    scenario: options.scenario ?? 'healthy',
+    ...options.simulator,
+  });
   const connector = await (options.connector ?? new FakeConnector()).start();
   const stateDir = options.env?.STATE_DIR ?? mkdtempSync(path.join(tmpdir(), 'pcemail-state-'));
   const env = {
@@ -127,7 +137,13 @@ export async function startHarness(
     logLines: lines,
     post,
     async say(text, overrides = {}) {
-      const response = await post({ ...base(), type: 'message', text, textFormat: 'plain', ...overrides });
+      const response = await post({
+        ...base(),
+        type: 'message',
+        text,
+        textFormat: 'plain',
+        ...overrides,
+      });
       await response.text();
       return response.status;
     },

@@ -36,7 +36,8 @@ export function cardVerbs(card: unknown): string[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (record.type === 'Action.Execute' && typeof record.verb === 'string') verbs.push(record.verb);
+    if (record.type === 'Action.Execute' && typeof record.verb === 'string')
+      verbs.push(record.verb);
     Object.values(record).forEach(walk);
   };
   walk(card);

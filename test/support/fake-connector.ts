@@ -38,12 +38,16 @@ export class FakeConnector {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       req.on('end', () => {
-        const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(
+          req.url ?? '',
+        );
         if (!match) {
           res.writeHead(404).end();
           return;
         }
-        const activity = body ? (JSON.parse(body) as SentActivity['activity']) : { type: 'unknown' };
+        const activity = body
+          ? (JSON.parse(body) as SentActivity['activity'])
+          : { type: 'unknown' };
         const entry: SentActivity = {
           method: req.method ?? 'POST',
           path: req.url ?? '',
@@ -87,6 +91,8 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }

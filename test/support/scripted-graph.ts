@@ -26,7 +26,9 @@ export class ScriptedGraph {
   url = '';
   private server?: http.Server;
 
-  constructor(private readonly answer: (request: ScriptedRequest, index: number) => ScriptedAnswer) {}
+  constructor(
+    private readonly answer: (request: ScriptedRequest, index: number) => ScriptedAnswer,
+  ) {}
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -45,7 +47,8 @@ export class ScriptedGraph {
           req.socket.destroy();
           return;
         }
-        const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+        const body =
+          typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(body);
       });
@@ -56,7 +59,9 @@ export class ScriptedGraph {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }
 
@@ -71,7 +76,9 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
 
 /** Graph's documented error body. */
 export function graphError(code: string, message: string, requestId = 'req-1'): unknown {
-  return { error: { code, message, innerError: { 'request-id': requestId, date: '2026-11-28T00:00:00' } } };
+  return {
+    error: { code, message, innerError: { 'request-id': requestId, date: '2026-11-28T00:00:00' } },
+  };
 }
 
 interface BatchStep {
@@ -81,14 +88,22 @@ interface BatchStep {
 }
 
 /** Answers each $batch step with `item(step)`; the batch itself is 200, as Graph does. */
-export function batchOf(request: ScriptedRequest, item: (step: BatchStep) => Omit<ScriptedAnswer, 'reset'>): ScriptedAnswer {
+export function batchOf(
+  request: ScriptedRequest,
+  item: (step: BatchStep) => Omit<ScriptedAnswer, 'reset'>,
+): ScriptedAnswer {
   const steps = (request.body as { requests: BatchStep[] }).requests;
   return {
     status: 200,
     body: {
       responses: steps.map((step) => {
         const answer = item(step);
-        return { id: step.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
+        return {
+          id: step.id,
+          status: answer.status,
+          headers: answer.headers ?? {},
+          body: answer.body,
+        };
       }),
     },
   };

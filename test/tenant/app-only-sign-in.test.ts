@@ -78,7 +78,9 @@ describe('AppOnlySignIn', () => {
     await signIn(entra.url)
       .signIn(true)
       .catch((error: { info: { message: string } }) => {
-        expect(error.info.message).toMatch(/^PCEmail could not sign in: AADSTS7000215: Invalid client secret/);
+        expect(error.info.message).toMatch(
+          /^PCEmail could not sign in: AADSTS7000215: Invalid client secret/,
+        );
         expect(error.info.message).not.toMatch(/Trace ID|Correlation ID/);
         expect(error.info.message).not.toContain('not-the-real-one');
       });
@@ -88,7 +90,11 @@ describe('AppOnlySignIn', () => {
     const token = jwt({});
     entra = await new ScriptedGraph((_request, index) =>
       index === 0
-        ? { status: 429, headers: { 'Retry-After': '4' }, body: { error: 'temporarily_unavailable' } }
+        ? {
+            status: 429,
+            headers: { 'Retry-After': '4' },
+            body: { error: 'temporarily_unavailable' },
+          }
         : { status: 200, body: { token_type: 'Bearer', expires_in: 3599, access_token: token } },
     ).start();
     const result = await signIn(entra.url).signIn(true);

@@ -8,7 +8,9 @@ import {
 
 describe('graph reads', () => {
   it("when a mailbox holds # and ', then the path segment is fully percent-encoded", () => {
-    expect(encodePathSegment("o'brien#support@contoso.com")).toBe('o%27brien%23support%40contoso.com');
+    expect(encodePathSegment("o'brien#support@contoso.com")).toBe(
+      'o%27brien%23support%40contoso.com',
+    );
     expect(inboxRead('m0', "o'brien#support@contoso.com").url).toBe(
       '/users/o%27brien%23support%40contoso.com/mailFolders/inbox?$select=id,totalItemCount,unreadItemCount',
     );
@@ -20,8 +22,10 @@ describe('graph reads', () => {
     );
   });
 
-  it("when the app name holds a quote, then the OData literal doubles it and cannot be closed early", () => {
-    expect(odataString("PCEmail' or 1 eq 1 or displayName eq '")).toBe("'PCEmail'' or 1 eq 1 or displayName eq '''");
+  it('when the app name holds a quote, then the OData literal doubles it and cannot be closed early', () => {
+    expect(odataString("PCEmail' or 1 eq 1 or displayName eq '")).toBe(
+      "'PCEmail'' or 1 eq 1 or displayName eq '''",
+    );
     const read = applicationsRead('apps', { name: "O'Neil Mail" });
     const filter = new URLSearchParams(read.url.split('?')[1]).get('$filter');
     expect(filter).toBe("displayName eq 'O''Neil Mail'");

@@ -48,7 +48,12 @@ export function verificationOf(
   checks: readonly CheckResult[],
   checkedAt: string,
   credentials: CredentialSummary[] = [],
-): { checkedAt: string; checks: CheckResult[]; otherNotPassing: number; credentials: CredentialSummary[] } {
+): {
+  checkedAt: string;
+  checks: CheckResult[];
+  otherNotPassing: number;
+  credentials: CredentialSummary[];
+} {
   return {
     checkedAt,
     checks: checksForStep(step, checks),

@@ -140,11 +140,16 @@ describe('step reports', () => {
   });
 
   it('when the typed scope group is known, then the fixes name it instead of "<scope group>"', () => {
-    const blocked = withProbe(MAILBOXES[1]!, failed(graphError(403, 'ErrorAccessDenied', RAOP_MESSAGE)));
+    const blocked = withProbe(
+      MAILBOXES[1]!,
+      failed(graphError(403, 'ErrorAccessDenied', RAOP_MESSAGE)),
+    );
     const row = (checks: CheckResult[]) => checks.find((c) => c.status === 'fail')!;
     const unknownGroup = diagnose(snapshot((s) => delete s.settings.scopeGroup, blocked));
     expect(row(unknownGroup.checks).fix).toContain('"<scope group>"');
-    const typed = diagnose(snapshot((s) => (s.settings.scopeGroup = 'pcemail@contoso.com'), blocked));
+    const typed = diagnose(
+      snapshot((s) => (s.settings.scopeGroup = 'pcemail@contoso.com'), blocked),
+    );
     expect(row(typed.checks).fix).toContain('-Identity "pcemail@contoso.com"');
     expect(row(typed.checks).fix).not.toContain('<scope group>');
   });

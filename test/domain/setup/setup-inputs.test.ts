@@ -32,11 +32,7 @@ describe('readStepInputs', () => {
   });
 
   it('when the App ID is one character short, then the error names the App ID field and the draft keeps both values', () => {
-    const reading = readStepInputs(
-      'register',
-      { appId: APP.slice(0, -1) },
-      TENANT,
-    );
+    const reading = readStepInputs('register', { appId: APP.slice(0, -1) }, TENANT);
     expect(reading).toEqual({
       ok: false,
       errors: {
