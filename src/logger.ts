@@ -76,7 +76,7 @@ export function createLogger(options: LoggerOptions): Logger {
 }
 
 /** Replaces each secret (raw and as it looks inside a JSON string), bearer tokens and JWTs. */
-export function secretScrubber(secrets: readonly string[]): (line: string) => string {
+function secretScrubber(secrets: readonly string[]): (line: string) => string {
   const forms = [
     ...new Set(
       secrets

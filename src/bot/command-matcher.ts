@@ -38,7 +38,7 @@ export function commandFromCardSubmit(
 }
 
 /** Strips Teams' <at>…</at> mention markup and folds case and white space. */
-export function normalise(raw: string): string {
+function normalise(raw: string): string {
   return raw
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/&nbsp;/gi, ' ')

@@ -14,8 +14,6 @@ import {
   type FactSet,
   type ActionSet,
   type TextInput,
-  type Choice,
-  type ChoiceSetInput,
   type TextRun,
   type RichTextBlock,
   type CardElement,
@@ -100,14 +98,6 @@ export function actionSet(
 
 export function textInput(id: string, options: Omit<TextInput, 'type' | 'id'> = {}): TextInput {
   return { type: 'Input.Text', id, ...options };
-}
-
-export function choiceSetInput(
-  id: string,
-  choices: Choice[],
-  options: Omit<ChoiceSetInput, 'type' | 'id' | 'choices'> = {},
-): ChoiceSetInput {
-  return { type: 'Input.ChoiceSet', id, choices, ...options };
 }
 
 export function executeAction(

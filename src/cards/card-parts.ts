@@ -7,7 +7,7 @@ export interface TenantView {
   mode: 'live' | 'simulated';
 }
 
-export const SIMULATED_RESULTS_BANNER =
+const SIMULATED_RESULTS_BANNER =
   'Simulated tenant — these results come from the built-in simulator, not your Microsoft 365 tenant';
 
 export const SIMULATED_BOT_BANNER =

@@ -3,7 +3,7 @@ import { CARD_BUDGET_BYTES, cardSizeBytes } from './card-size';
 import type { RowLayout } from './check-rows';
 
 /** Most detail first; each next layout is smaller. The last one always fits. */
-export const COMPACT_LAYOUTS: readonly RowLayout[] = [
+const COMPACT_LAYOUTS: readonly RowLayout[] = [
   {
     collapseAbove: 10,
     maxListed: 10,

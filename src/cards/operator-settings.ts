@@ -46,7 +46,7 @@ const MENTION = new RegExp(
   'gu',
 );
 
-export const SETTINGS_FOOTNOTE_OWNER = 'The person who runs the bot sets ';
+const SETTINGS_FOOTNOTE_OWNER = 'The person who runs the bot sets ';
 
 /**
  * Replaces every variable name in a card's visible text with the setting's words ("the PCEmail app

@@ -28,12 +28,12 @@ const CLOUD_NAMES: Record<Cloud, string> = {
 };
 
 /** The cloud a Graph root belongs to; undefined for a host Microsoft does not document (a stand-in). */
-export function cloudOfGraph(endpoint: string): Cloud | undefined {
+function cloudOfGraph(endpoint: string): Cloud | undefined {
   return GRAPH_HOSTS[hostOf(endpoint)];
 }
 
 /** The clouds an Entra root serves; empty for a host Microsoft does not document. */
-export function cloudsOfAuthority(endpoint: string): readonly Cloud[] {
+function cloudsOfAuthority(endpoint: string): readonly Cloud[] {
   return AUTHORITY_HOSTS[hostOf(endpoint)] ?? [];
 }
 

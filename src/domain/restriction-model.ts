@@ -18,7 +18,7 @@ export const RESTRICTION_SETTINGS: readonly RestrictionSetting[] = [
 ];
 
 /** The Graph application roles that open every mailbox when consented in Entra. */
-export const TENANT_WIDE_MAIL_ROLES = [
+const TENANT_WIDE_MAIL_ROLES = [
   'Mail.ReadWrite',
   'Mail.Send',
   'Mail.Read',

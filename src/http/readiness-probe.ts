@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import { errorMessage } from '../domain/product-error';
 
 /** How long one inspector sign-in answers /readyz: probes every few seconds cost one token request. */
-export const SIGN_IN_PROBE_CACHE_MS = 10_000;
+const SIGN_IN_PROBE_CACHE_MS = 10_000;
 
 export interface ReadinessParts {
   /** True when the state store answers. */

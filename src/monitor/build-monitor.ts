@@ -18,9 +18,9 @@ import { usageLine } from '../cards/rotation/credential-usage';
 import { SIGN_IN_WINDOW_DAYS, type UsageFacts } from '../domain/rotation';
 import { SignInLogReader } from '../tenant/sign-in-log-reader';
 
-export const SECRET_EXPIRY_JOB = 'secret-expiry';
-export const INGESTION_STATUS_JOB = 'ingestion-status';
-export const INGESTION_DIGEST_JOB = 'ingestion-digest';
+const SECRET_EXPIRY_JOB = 'secret-expiry';
+const INGESTION_STATUS_JOB = 'ingestion-status';
+const INGESTION_DIGEST_JOB = 'ingestion-digest';
 
 export interface MonitorOptions {
   store: StateStore;

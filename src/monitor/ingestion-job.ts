@@ -48,7 +48,7 @@ export interface IngestionDeps {
   concurrency?: number;
 }
 
-export const INGESTION_STATUS_KEY = 'ingestion/status';
+const INGESTION_STATUS_KEY = 'ingestion/status';
 
 interface StatusRecord {
   sweptAt: string;

@@ -1,6 +1,6 @@
 /** HTML for the simulated admin-consent prompt. Every interpolated value goes through escapeHtml. */
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

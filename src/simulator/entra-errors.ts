@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /** An Entra (AADSTS) failure: OAuth error, HTTP status, AADSTS number and message. */
 export interface EntraError {
   status: number;
@@ -138,7 +136,7 @@ export const aadsts = {
 };
 
 /** "2024-05-14 10:22:33Z", the format Entra uses inside error descriptions. */
-export function entraTimestamp(now: Date): string {
+function entraTimestamp(now: Date): string {
   return `${now.toISOString().slice(0, 19).replace('T', ' ')}Z`;
 }
 
@@ -154,8 +152,4 @@ export function entraErrorBody(err: EntraError, traceId: string, correlationId: 
     correlation_id: correlationId,
     error_uri: `https://login.microsoftonline.com/error?code=${err.code}`,
   };
-}
-
-export function newTraceId(): string {
-  return randomUUID();
 }

@@ -19,7 +19,7 @@ import type { TenantState, User } from './tenant-state';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** Teams' desktop/mobile and web clients, which Teams SSO pre-authorises on the bot's scope. */
-export const TEAMS_CLIENT_IDS = [
+const TEAMS_CLIENT_IDS = [
   '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
   '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
 ];
@@ -28,13 +28,13 @@ export const TEAMS_CLIENT_IDS = [
  * https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent ("Privileged Role
  * Administrator" for Graph application permissions, or "Global Administrator").
  */
-export const CONSENT_ADMIN_ROLES = ['Privileged Role Administrator', 'Global Administrator'];
+const CONSENT_ADMIN_ROLES = ['Privileged Role Administrator', 'Global Administrator'];
 
 const TOKEN_LIFETIME_SECONDS = 3599;
 const CLOCK_SKEW_SECONDS = 300;
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 
-export const oboErrors = {
+const oboErrors = {
   /** Signature, issuer or shape wrong: not a token this Entra issued for this tenant. */
   invalidAssertion: () =>
     entraError(400, 'invalid_grant', 50013, 'Assertion failed signature validation.'),

@@ -224,7 +224,3 @@ export function handleUserDirectory(
   if (!user) throw graphErrors.resourceNotFound(parseKey(key).value);
   return entityResponse(req, env, shape, userView(user));
 }
-
-export function isUsersMe(req: GraphRequest): boolean {
-  return isSegment(req.segments[0], 'me');
-}

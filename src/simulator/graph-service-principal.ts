@@ -103,7 +103,7 @@ const SCOPES: [value: string, id: string, displayName: string, type: 'User' | 'A
   ],
 ];
 
-export function graphAppRoles(): AppRole[] {
+function graphAppRoles(): AppRole[] {
   return ROLES.map(([value, id, displayName]) => ({
     allowedMemberTypes: ['Application'],
     description: `Allows the app to ${displayName.toLowerCase()} without a signed-in user.`,
@@ -115,7 +115,7 @@ export function graphAppRoles(): AppRole[] {
   }));
 }
 
-export function graphPermissionScopes(): PermissionScope[] {
+function graphPermissionScopes(): PermissionScope[] {
   return SCOPES.map(([value, id, displayName, type]) => ({
     adminConsentDescription: `Allows the app to ${displayName.toLowerCase()} on behalf of the signed-in user.`,
     adminConsentDisplayName: displayName,

@@ -120,7 +120,7 @@ function agentSignIns(logs: SignInLogs, filter: Filter, now: Date, top: number):
 }
 
 /** The sign-in logs' "now": the simulator's clock plus the offset tests advance. */
-export function signInClock(logs: SignInLogs, now: Date): Date {
+function signInClock(logs: SignInLogs, now: Date): Date {
   return new Date(now.getTime() + (logs.offsetMinutes ?? 0) * 60_000);
 }
 

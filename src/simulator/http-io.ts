@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads the request body, refusing more than MAX_BODY_BYTES (Graph and Entra cap bodies too). */
 export async function readBody(req: IncomingMessage): Promise<string | undefined> {

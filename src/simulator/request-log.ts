@@ -6,7 +6,7 @@ const CREDENTIAL_PARAMS =
   /([?&](?:client_secret|client_assertion|access_token|code|password)=)[^&]*/gi;
 
 /** Never log a credential, even one a client wrongly put in a query string. */
-export function redactPath(path: string): string {
+function redactPath(path: string): string {
   return path.replace(CREDENTIAL_PARAMS, '$1[redacted]');
 }
 

@@ -85,7 +85,7 @@ export async function removeLeftoverFiles(folder: string, olderThanMs: number): 
   }
 }
 
-export function isLeftoverFileName(name: string): boolean {
+function isLeftoverFileName(name: string): boolean {
   return LEFTOVER_FILE.test(name);
 }
 

@@ -27,7 +27,7 @@ export function storageCodeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   const status = statusOf(error);
   if (status !== undefined && TRANSIENT_STATUSES.has(status)) return true;
   const code = storageCodeOf(error);

@@ -272,7 +272,7 @@ export class BlobStateStore implements StateStore {
 }
 
 /** Azure's container naming rule (config validation can use it too). */
-export function isValidContainerName(name: string): boolean {
+function isValidContainerName(name: string): boolean {
   return /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name);
 }
 

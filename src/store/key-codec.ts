@@ -43,7 +43,7 @@ export function decodeSegment(encoded: string): string | undefined {
   }
 }
 
-export function assertValidKey(key: string, what = 'state key'): void {
+function assertValidKey(key: string, what = 'state key'): void {
   if (typeof key !== 'string' || key.length === 0) {
     throw new RangeError(`A ${what} must be a non-empty string.`);
   }

@@ -103,10 +103,6 @@ export function storeUnavailable(
   });
 }
 
-export function isStoreUnavailable(error: unknown): error is ProductError {
-  return hasErrorCode(error, ErrorCode.StoreUnavailable);
-}
-
 /** The store holds something the product cannot read (damaged or foreign); the message says what to do. */
 export function storeCorrupt(message: string): ProductError {
   return new ProductError({ code: ErrorCode.StoreCorrupt, message });

@@ -5,7 +5,7 @@ import { isStoreConflict, updateItem, type StateStore } from './state-store';
 
 export type { ChannelTarget, Subscription };
 
-export const SUBSCRIPTIONS_PREFIX = 'subscriptions/';
+const SUBSCRIPTIONS_PREFIX = 'subscriptions/';
 
 export function subscriptionKey(conversationKey: string): string {
   return `${SUBSCRIPTIONS_PREFIX}${encodeURIComponent(conversationKey)}`;
@@ -43,7 +43,7 @@ export async function listChannelTargets(
  * records are read: a fan-out starts posting before the last subscription is loaded. Returns how
  * many conversations there were.
  */
-export async function forEachChannelTarget(
+async function forEachChannelTarget(
   store: StateStore,
   concurrency: number,
   work: (target: ChannelTarget) => Promise<void>,
@@ -70,7 +70,7 @@ async function readChannelTarget(
 }
 
 /** Subscribes the conversation; `already` when it was (nothing changes then). */
-export async function subscribe(
+async function subscribe(
   store: StateStore,
   conversation: StoredConversation,
   by: string,
@@ -95,7 +95,7 @@ export async function subscribe(
 }
 
 /** Unsubscribes and forgets what the channel was sent; false when it was not subscribed. */
-export async function unsubscribe(store: StateStore, conversationKey: string): Promise<boolean> {
+async function unsubscribe(store: StateStore, conversationKey: string): Promise<boolean> {
   const key = subscriptionKey(conversationKey);
   const existed = (await store.get(key)) !== undefined;
   await store.delete(key);
@@ -105,7 +105,7 @@ export async function unsubscribe(store: StateStore, conversationKey: string): P
 }
 
 /** Silences one credential's reminders in one channel until `until`; false when not subscribed. */
-export async function snoozeCredential(
+async function snoozeCredential(
   store: StateStore,
   conversationKey: string,
   keyId: string,
@@ -120,11 +120,4 @@ export async function snoozeCredential(
         : undefined,
   );
   return updated !== undefined;
-}
-
-export async function readSubscription(
-  store: StateStore,
-  conversationKey: string,
-): Promise<Subscription | undefined> {
-  return (await store.get<Subscription>(subscriptionKey(conversationKey)))?.value;
 }

@@ -10,7 +10,7 @@ export function stateWizardStore(store: StateStore): WizardStore {
   };
 }
 
-export async function loadWizard(store: StateStore, key: string): Promise<WizardState | undefined> {
+async function loadWizard(store: StateStore, key: string): Promise<WizardState | undefined> {
   const item = await store.get<WizardState>(key);
   return item && isWizardState(item.value) ? item.value : undefined;
 }
@@ -20,7 +20,7 @@ export async function loadWizard(store: StateStore, key: string): Promise<Wizard
  * conflict) and returns the state to write, or undefined to write nothing. Resolves with what it
  * decided last, so the caller renders exactly what was stored.
  */
-export async function changeWizard<T extends { next?: WizardState }>(
+async function changeWizard<T extends { next?: WizardState }>(
   store: StateStore,
   key: string,
   decide: (current: WizardState | undefined) => T,

@@ -110,7 +110,7 @@ export function rolesClaim(accessToken: string): string[] {
  * warns that tokens for its APIs may be encrypted or change format, so this never decides a verdict
  * on its own: https://learn.microsoft.com/entra/identity-platform/access-tokens
  */
-export function readClaims(accessToken: string): Record<string, unknown> | undefined {
+function readClaims(accessToken: string): Record<string, unknown> | undefined {
   const parts = accessToken.split('.');
   const payload = parts[1];
   if (parts.length !== 3 || !payload) return undefined;

@@ -15,7 +15,7 @@ export interface GraphRead {
 }
 
 /** Graph's documented JSON batching limit. */
-export const MAX_BATCH_REQUESTS = 20;
+const MAX_BATCH_REQUESTS = 20;
 
 interface BatchItemResponse {
   id?: unknown;

@@ -45,7 +45,7 @@ class EndpointFetchHandler implements Middleware {
   }
 }
 
-export function readdress(url: string, graphEndpoint: string): string {
+function readdress(url: string, graphEndpoint: string): string {
   if (!url.startsWith(SDK_GRAPH_ORIGIN)) return url;
   return graphEndpoint.replace(/\/+$/, '') + url.slice(SDK_GRAPH_ORIGIN.length);
 }

@@ -28,7 +28,7 @@ import type { InboxSummary, ResourceServicePrincipal } from '../domain/tenant-sn
 
 type Json = Record<string, unknown>;
 
-export function graphMalformed(entity: string, problem: string): ProductError {
+function graphMalformed(entity: string, problem: string): ProductError {
   return new ProductError({
     code: ErrorCode.GraphResponseMalformed,
     message: `Graph answered with data this product cannot read: ${entity}: ${problem}.`,
@@ -98,7 +98,7 @@ export function parsePasswordCredential(value: unknown): PasswordCredential {
   };
 }
 
-export function parseKeyCredential(value: unknown): KeyCredential {
+function parseKeyCredential(value: unknown): KeyCredential {
   const entity = 'key credential';
   const o = objectOf(value, entity);
   return {

@@ -80,7 +80,7 @@ export class KeyVaultWriter {
 }
 
 /** `x.vault.azure.net` → `https://vault.azure.net/.default` (also the sovereign clouds' vault hosts). */
-export function vaultScope(hostname: string): string {
+function vaultScope(hostname: string): string {
   const suffix = hostname.split('.').slice(1).join('.');
   return suffix.startsWith('vault.')
     ? `https://${suffix}/.default`

@@ -76,7 +76,7 @@ export class MailboxIngestionReader {
 }
 
 /** Three reads per mailbox; the message reads take one item and never page (`collection: false`). */
-export function ingestionReads(index: number, address: string): GraphRead[] {
+function ingestionReads(index: number, address: string): GraphRead[] {
   const messages = `/users/${encodePathSegment(address)}/mailFolders/inbox/messages`;
   // Graph wants the $orderby property first in $filter when both are used (else InefficientFilter).
   const unread = encodeURIComponent('receivedDateTime ge 1900-01-01T00:00:00Z and isRead eq false');

@@ -15,7 +15,7 @@ import type { TransportPolicy } from './transport-policy';
  * (https://learn.microsoft.com/graph/api/serviceprincipal-post-approleassignedto,
  * https://learn.microsoft.com/graph/api/oauth2permissiongrant-post).
  */
-export const DELEGATED_GRANT_SCOPES = [
+const DELEGATED_GRANT_SCOPES = [
   'AppRoleAssignment.ReadWrite.All',
   'DelegatedPermissionGrant.ReadWrite.All',
 ] as const;
@@ -119,7 +119,7 @@ class StatusRecorder implements INetworkModule {
 }
 
 /** Entra's answer in plain words; the AADSTS numbers are those of Entra's error reference. */
-export function describeOboError(error: unknown, httpStatus?: number): OboFailure {
+function describeOboError(error: unknown, httpStatus?: number): OboFailure {
   if (!(error instanceof AuthError)) return unavailable();
   const text = `${error.errorMessage ?? ''} ${error.message ?? ''}`;
   const match = /AADSTS(\d{4,8})/.exec(text);

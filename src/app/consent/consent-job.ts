@@ -7,7 +7,7 @@ import { forgetOpen, loadRequest, openRequestIds } from './consent-records';
 import { expireIfDue } from './expire-request';
 import { completeIfConsented } from './recheck-consent';
 
-export const CONSENT_JOB_NAME = 'consent-requests';
+const CONSENT_JOB_NAME = 'consent-requests';
 
 /**
  * The third job, `POST /api/jobs/consent-requests`: expires undecided requests and

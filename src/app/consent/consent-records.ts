@@ -2,14 +2,14 @@ import type { ConsentAuditRecord, ConsentRequest } from '../../domain/consent';
 import { updateItem, type StateStore } from '../../store/state-store';
 
 /** Storage layout: a request per id, a marker per open request (for the job), audit records by time. */
-export const REQUESTS_PREFIX = 'consent/requests/';
-export const OPEN_PREFIX = 'consent/open/';
-export const AUDIT_PREFIX = 'consent/audit/';
+const REQUESTS_PREFIX = 'consent/requests/';
+const OPEN_PREFIX = 'consent/open/';
+const AUDIT_PREFIX = 'consent/audit/';
 
 const ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Request ids are ours (UUIDs); anything else from a card is not looked up at all. */
-export function isRequestId(value: unknown): value is string {
+function isRequestId(value: unknown): value is string {
   return typeof value === 'string' && ID_SHAPE.test(value);
 }
 

@@ -3,7 +3,7 @@ import type { ConsentGrantWriter, ConsentServiceDeps } from './consent-deps';
 import type { ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 import type { GrantResult } from './grant-missing-consent';
 
-export const WHO_CAN_APPROVE =
+const WHO_CAN_APPROVE =
   'Only a person who is both an approver of PCEmail Ops and a Privileged Role Administrator or Global Administrator in Microsoft Entra can grant these permissions.';
 
 /**

@@ -11,6 +11,5 @@ export type {
 } from './consent-deps';
 export type { Actor, ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 export type { Delivery, RequestConsentOutcome } from './request-consent';
-export { CONSENT_JOB_NAME } from './consent-job';
 export { inspectConsent } from './inspect-consent';
 export { buildConsentService } from './build-consent';

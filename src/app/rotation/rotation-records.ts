@@ -3,7 +3,7 @@ import type { RotationPerson, RotationRecord } from '../../domain/rotation';
 import { isStoreConflict, type StateStore } from '../../store/state-store';
 import type { RotationPorts } from './rotation-ports';
 
-export const rotationKey = (appId: string) => `rotation/apps/${appId.toLowerCase()}`;
+const rotationKey = (appId: string) => `rotation/apps/${appId.toLowerCase()}`;
 const AUDIT_PREFIX = 'rotation/audit/';
 
 export async function loadRotation(

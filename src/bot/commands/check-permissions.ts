@@ -12,7 +12,7 @@ import type { BotDeps } from '../bot-deps';
 import { secretUsageRows } from '../rotation/secret-usage';
 import { sendCard } from '../send-card';
 
-export const RUN_CHECK_VERB = CARD_VERBS.check.run;
+const RUN_CHECK_VERB = CARD_VERBS.check.run;
 
 /** `check pcemail permissions`: show progress, run the checks, answer with the card. */
 export async function handleCheckPermissions(context: TurnContext, deps: BotDeps): Promise<void> {

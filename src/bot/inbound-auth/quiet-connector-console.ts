@@ -19,7 +19,7 @@ export function quietConnectorConsole(): void {
   };
 }
 
-export function isConnectorNoise(first: unknown): boolean {
+function isConnectorNoise(first: unknown): boolean {
   if (typeof first === 'string') return first.startsWith(CONNECTOR_KEY_DUMP);
   return first instanceof Error && first.name === 'TokenExpiredError';
 }

@@ -10,7 +10,7 @@ import type { BotDeps } from '../bot-deps';
 
 export type CardData = Record<string, unknown>;
 
-export const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /**
  * The old secret a Rotate now button names: PCEmail's appId (only PCEmail is rotated) and the first

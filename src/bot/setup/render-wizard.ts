@@ -28,11 +28,7 @@ export function renderSetupAnswer(answer: SetupAnswer, deps: BotDeps): AdaptiveC
 }
 
 /** The card of the wizard's current step, from the stored state (plus a refused draft, if any). */
-export function renderWizard(
-  state: WizardState,
-  deps: BotDeps,
-  extras: WizardExtras = {},
-): AdaptiveCard {
+function renderWizard(state: WizardState, deps: BotDeps, extras: WizardExtras = {}): AdaptiveCard {
   const tenant = deps.tenant;
   const appId = state.inputs.appId ?? state.facts.appId;
   const verification = state.verification?.step === state.step ? state.verification : undefined;

@@ -18,7 +18,7 @@ import { errorMessage } from '../../domain/product-error';
  * must be answered with a sign-in request and retried with the token. botbuilder's UserTokenClient
  * (the Bot Framework token service) serves the OAuth-connection fallback.
  */
-export const LOGIN_REQUEST_TYPE = 'application/vnd.microsoft.activity.loginRequest';
+const LOGIN_REQUEST_TYPE = 'application/vnd.microsoft.activity.loginRequest';
 
 interface InvokeValue {
   authentication?: { token?: unknown };

@@ -42,7 +42,7 @@ export interface ConsentRequestCardView {
   viewer?: 'approver' | 'other';
 }
 
-export const ADMIN_ROLE_NOTE =
+const ADMIN_ROLE_NOTE =
   'Only a Privileged Role Administrator or Global Administrator can consent to Microsoft Graph ' +
   'application permissions in Entra.';
 

@@ -1,6 +1,5 @@
 export { CONSENT_VERBS, REJECT_REASON_INPUT } from './consent-verbs';
 export {
-  ADMIN_ROLE_NOTE,
   renderConsentRequestCard,
   type ConsentNotice,
   type ConsentRequestCardView,

@@ -1,7 +1,7 @@
 import { textBlock, type TextBlock } from '../adaptive-card';
 import { simulatedBanner } from '../card-parts';
 
-export const NOTIFICATION_SIMULATED_BANNER =
+const NOTIFICATION_SIMULATED_BANNER =
   'Simulated tenant — this notification comes from the built-in simulator, not your Microsoft 365 tenant';
 
 export function simulatedLine(simulated: boolean): TextBlock[] {

@@ -5,7 +5,7 @@ import { executeAction, type ExecuteAction, type SubmitAction } from '../adaptiv
 export const ROTATION_VERBS = CARD_VERBS.rotation;
 
 /** Characters of the secret's ID a Rotate now button carries; the bot resolves them on the app. */
-export const KEY_REF_LENGTH = 8;
+const KEY_REF_LENGTH = 8;
 
 /**
  * "Rotate now": opens the dialog (task/fetch) that creates the new secret and shows it once. It

@@ -55,7 +55,7 @@ export function resultsSection(
   ];
 }
 
-export function summaryColor(summary: DiagnosisSummary): TextColor {
+function summaryColor(summary: DiagnosisSummary): TextColor {
   if (summary.failed > 0) return 'attention';
   if (summary.warnings > 0) return 'warning';
   return summary.skipped > 0 ? 'default' : 'good';

@@ -35,7 +35,7 @@ export function describeRef(p: GraphPermissionRef): string {
 }
 
 /** The portal path that adds one Graph permission, in the admin's words. */
-export function addPermissionPath(name: string, type: PermissionType): string {
+function addPermissionPath(name: string, type: PermissionType): string {
   const kind = type === 'Role' ? 'Application permissions' : 'Delegated permissions';
   return `${API_PERMISSIONS} → Add a permission → Microsoft Graph → ${kind} → ${name}, then Grant admin consent`;
 }

@@ -152,14 +152,6 @@ export function hasScope(grant: Pick<OAuth2PermissionGrant, 'scope'>, name: stri
   return grant.scope.split(/\s+/).some((word) => word.toLowerCase() === name.toLowerCase());
 }
 
-/** The grant's scope with `name` added (Graph keeps delegated permissions as space-separated words). */
-export function scopeWith(scope: string, name: string): string {
-  const words = scope.split(/\s+/).filter((w) => w !== '');
-  return words.some((w) => w.toLowerCase() === name.toLowerCase())
-    ? words.join(' ')
-    : [...words, name].join(' ');
-}
-
 /** Directory object ids are GUIDs; Graph may spell them in either case. */
 export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
   return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();

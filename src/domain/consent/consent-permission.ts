@@ -17,7 +17,7 @@ export function describeConsentPermission(permission: ConsentPermission): string
   return `${permission.name} (${permission.type === 'Role' ? 'application' : 'delegated'})`;
 }
 
-export function permissionKey(permission: ConsentPermission): string {
+function permissionKey(permission: ConsentPermission): string {
   return `${permission.type}:${permission.name.toLowerCase()}`;
 }
 

@@ -111,7 +111,7 @@ export interface ConsentRequest {
   redirectUri?: string;
 }
 
-export const OPEN_STATES: readonly ConsentRequestState[] = [
+const OPEN_STATES: readonly ConsentRequestState[] = [
   'pending',
   'granting',
   'awaiting-consent',

@@ -5,12 +5,7 @@ export * from './step-report';
 export * from './troubleshooting';
 export * from './diagnosis-facts';
 export * from './restriction-plan';
-export {
-  describeAddressProblem,
-  isMailboxAddress,
-  splitAddresses,
-  MAX_MAILBOXES,
-} from './mailbox-address';
+export { describeAddressProblem, splitAddresses, MAX_MAILBOXES } from './mailbox-address';
 export { describeUnsafeText } from './unsafe-text';
 export { quotePowerShell } from './powershell-literal';
 export {

@@ -49,10 +49,6 @@ export function describeAddressProblem(value: string): string | undefined {
   return undefined;
 }
 
-export function isMailboxAddress(value: string): boolean {
-  return describeAddressProblem(value) === undefined;
-}
-
 /** "a@x.com, b@x.com; c@x.com" (commas, semicolons, spaces or lines) → the addresses, once each. */
 export function splitAddresses(text: string): string[] {
   const seen = new Set<string>();

@@ -15,8 +15,6 @@ export type SetupStepId = (typeof SETUP_STEP_IDS)[number];
 /** What the admin types in the wizard; each field belongs to one step. */
 export type SetupField = 'appId' | 'mailboxes' | 'scopeGroup';
 
-export const SETUP_FIELDS: readonly SetupField[] = ['appId', 'mailboxes', 'scopeGroup'];
-
 /** Steps before the summary ("step 3 of 5"). */
 export const WORK_STEP_COUNT = SETUP_STEP_IDS.length - 1;
 

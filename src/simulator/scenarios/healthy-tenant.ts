@@ -24,11 +24,11 @@ export const INSPECTOR_SP_ID = guidFor('sp:inspector');
 export const SCOPE_GROUP_ID = guidFor('group:pcemail-mailboxes');
 
 export const address = (local: string) => `${local}@${DOMAIN}`;
-export const PCEMAIL_MAILBOXES = [address('support'), address('sales'), address('billing')];
+const PCEMAIL_MAILBOXES = [address('support'), address('sales'), address('billing')];
 export const OUT_OF_SCOPE_MAILBOX = address('ceo');
 
 /** The redirect URI registered on the simulated PCEmail app (Entra's /adminconsent needs one). */
-export const PCEMAIL_REDIRECT_URI = 'http://localhost:3978/consented';
+const PCEMAIL_REDIRECT_URI = 'http://localhost:3978/consented';
 
 /** Label of the PCEmail secret the product uses; its value is secretFor(this). */
 export const PCEMAIL_SECRET_LABEL = 'pcemail:current';

@@ -46,7 +46,7 @@ function message(address: string, index: number, received: Date, isRead: boolean
  * A deterministic Inbox: 4–8 messages, newest first. PCEmail marks what it ingests as read, so a
  * healthy mailbox has only minutes-old unread mail; a backlog has unread mail over a day old.
  */
-export function buildMailbox(address: string, now: Date, backlog = false): Mailbox {
+function buildMailbox(address: string, now: Date, backlog = false): Mailbox {
   const count = 4 + pickFor(`count:${address}`, 5);
   const unread = backlog ? 3 : 1 + pickFor(`unread:${address}`, 2);
   const messages: Message[] = [];

@@ -6,7 +6,7 @@ import type { ScenarioDefinition } from './scenario';
 import { daysFrom, graphAccess, spByAppId } from './tenant-edits';
 
 /** The look-alike's owner: an ordinary member of the tenant (no admin role). */
-export const SQUATTER_ADDRESS = `mallory@${DOMAIN}`;
+const SQUATTER_ADDRESS = `mallory@${DOMAIN}`;
 export const SQUATTER_APP_ID = guidFor('appid:pcemail-squatter');
 
 const grantReady = permissionScenarios.find((s) => s.name === 'grant-ready');

@@ -12,7 +12,7 @@ import type { ScenarioDraft } from './scenario';
 
 /** Small, named edits the scenarios are written in, so each scenario reads as its one difference. */
 
-export const DAY = 86_400_000;
+const DAY = 86_400_000;
 
 export function daysFrom(now: Date, days: number): string {
   return new Date(now.getTime() + days * DAY).toISOString();
@@ -50,7 +50,7 @@ export function graphAccess(entries: [string, 'Scope' | 'Role'][]): RequiredReso
   ];
 }
 
-export function graphSp(state: TenantState): ServicePrincipal {
+function graphSp(state: TenantState): ServicePrincipal {
   const sp = state.servicePrincipals.find((s) => s.appId === GRAPH_APP_ID);
   if (!sp) throw new Error('the tenant has no Microsoft Graph service principal');
   return sp;
