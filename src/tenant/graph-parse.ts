@@ -23,7 +23,8 @@ import type { InboxSummary, ResourceServicePrincipal } from '../domain/tenant-sn
  * https://learn.microsoft.com/graph/api/resources/serviceprincipal,
  * https://learn.microsoft.com/graph/api/resources/approleassignment,
  * https://learn.microsoft.com/graph/api/resources/oauth2permissiongrant,
- * https://learn.microsoft.com/graph/api/resources/passwordcredential
+ * https://learn.microsoft.com/graph/api/resources/passwordcredential,
+ * https://learn.microsoft.com/graph/api/application-addpassword
  */
 
 type Json = Record<string, unknown>;
@@ -187,6 +188,46 @@ export function parseInboxSummary(value: unknown): InboxSummary {
   return {
     totalItemCount: typeof o.totalItemCount === 'number' ? o.totalItemCount : 0,
     unreadItemCount: typeof o.unreadItemCount === 'number' ? o.unreadItemCount : 0,
+  };
+}
+
+/** addPassword's answer: the new passwordCredential with its `secretText` (shown once, never kept). */
+export function parseAddedPassword(value: unknown): {
+  keyId: string;
+  hint: string;
+  endDateTime: string;
+  secretText: string;
+} {
+  const entity = 'added password credential';
+  const o = objectOf(value, entity);
+  return {
+    keyId: requiredString(o, 'keyId', entity),
+    hint: optionalString(o, 'hint', entity) ?? '',
+    endDateTime: optionalString(o, 'endDateTime', entity) ?? '',
+    // The problem names the field only: a value of the wrong type is never quoted.
+    secretText: requiredString(o, 'secretText', entity),
+  };
+}
+
+/**
+ * One page of `GET /beta/auditLogs/signIns`: each sign-in's credential key id and time, and the
+ * next page's link (https://learn.microsoft.com/graph/api/resources/signin?view=graph-rest-beta).
+ */
+export function parseSignInPage(value: unknown): {
+  rows: { keyId: string | null; createdDateTime: string }[];
+  nextLink: string | null;
+} {
+  const entity = 'sign-in';
+  const o = objectOf(value, `${entity} list`);
+  return {
+    rows: parseList(o.value, entity, (item) => {
+      const row = objectOf(item, entity);
+      return {
+        keyId: optionalString(row, 'servicePrincipalCredentialKeyId', entity),
+        createdDateTime: requiredString(row, 'createdDateTime', entity),
+      };
+    }),
+    nextLink: optionalString(o, '@odata.nextLink', `${entity} list`),
   };
 }
 

@@ -1,7 +1,8 @@
-import type { ErrorInfo } from '../domain';
+import { succeeded, type ErrorInfo } from '../domain';
 import type { TokenSource } from './graph-raw-call';
 import { createGraphClient } from './graph-client';
 import { graphErrorInfo } from './graph-error';
+import { parseAddedPassword, parsed } from './graph-parse';
 import { odataString } from './graph-reads';
 import { rawGraphCall } from './graph-raw-call';
 import type { TransportPolicy } from './transport-policy';
@@ -54,20 +55,16 @@ export class PasswordWriter {
     if ('error' in answer) return { ok: false, error: answer.error };
     if (answer.status !== 200 && answer.status !== 201)
       return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
-    const body = (answer.body ?? {}) as Record<string, unknown>;
-    const text = (name: string) => {
-      const value = body[name];
-      return typeof value === 'string' ? value : '';
-    };
+    // A 2xx answer this product cannot read (no keyId or secretText) is a failure coded
+    // GRAPH_RESPONSE_MALFORMED, never a rotation with an empty value. The message names the field,
+    // never its value.
+    const read = parsed(succeeded<unknown>(answer.body), parseAddedPassword);
+    if (!read.ok)
+      return { ok: false, error: { ...read.error, status: answer.status, ...requestIdOf(answer) } };
     return {
       ok: true,
-      value: {
-        keyId: text('keyId'),
-        hint: text('hint'),
-        endDateTime: text('endDateTime'),
-        secretText: text('secretText'),
-      },
-      ...(answer.requestId ? { requestId: answer.requestId } : {}),
+      value: read.value,
+      ...requestIdOf(answer),
     };
   }
 
@@ -91,4 +88,8 @@ export class PasswordWriter {
     if (answer.status === 404) return { ok: true, value: { alreadyGone: true }, ...requestId };
     return { ok: false, error: graphErrorInfo(answer.status, answer.body, answer.headers) };
   }
+}
+
+function requestIdOf(answer: { requestId?: string }): { requestId?: string } {
+  return answer.requestId ? { requestId: answer.requestId } : {};
 }

@@ -1,6 +1,8 @@
+import { succeeded, type ErrorCode } from '../domain';
 import type { TokenSource } from './graph-raw-call';
 import { createGraphClient } from './graph-client';
 import { graphErrorInfo } from './graph-error';
+import { parsed, parseSignInPage } from './graph-parse';
 import { odataString } from './graph-reads';
 import { rawGraphCall } from './graph-raw-call';
 import type { TransportPolicy } from './transport-policy';
@@ -11,6 +13,8 @@ export type SignInUsage =
   | {
       ok: false;
       reason: 'no-licence' | 'no-permission' | 'unavailable';
+      /** GRAPH_RESPONSE_MALFORMED when Graph answered 200 with a page this product cannot read. */
+      code?: ErrorCode;
       message: string;
       requestId?: string;
     };
@@ -77,20 +81,23 @@ export class SignInLogReader {
           ...(answer.error.requestId ? { requestId: answer.error.requestId } : {}),
         };
       if (answer.status !== 200) return refusal(answer.status, answer.body, answer.headers);
-      const body = (answer.body ?? {}) as { value?: unknown; '@odata.nextLink'?: unknown };
-      const rows = Array.isArray(body.value) ? (body.value as Record<string, unknown>[]) : [];
-      for (const row of rows) {
-        const key =
-          typeof row.servicePrincipalCredentialKeyId === 'string'
-            ? row.servicePrincipalCredentialKeyId.toLowerCase()
-            : '';
-        const at = typeof row.createdDateTime === 'string' ? row.createdDateTime : undefined;
-        if (at) oldest = at;
-        if (at && wanted.has(key) && !found.has(key)) found.set(key, at);
+      const read = parsed(succeeded<unknown>(answer.body), parseSignInPage);
+      if (!read.ok)
+        return {
+          ok: false,
+          reason: 'unavailable',
+          code: read.error.code,
+          message: read.error.message,
+          ...(answer.requestId ? { requestId: answer.requestId } : {}),
+        };
+      for (const row of read.value.rows) {
+        const key = row.keyId?.toLowerCase() ?? '';
+        const at = row.createdDateTime;
+        oldest = at;
+        if (wanted.has(key) && !found.has(key)) found.set(key, at);
       }
       if (found.size === wanted.size) break;
-      const next = body['@odata.nextLink'];
-      path = typeof next === 'string' ? relativeToBeta(next) : undefined;
+      path = read.value.nextLink ? relativeToBeta(read.value.nextLink) : undefined;
     }
     const lastUsed: Record<string, string | undefined> = {};
     for (const keyId of keyIds) lastUsed[keyId] = found.get(keyId.toLowerCase());

@@ -5,11 +5,14 @@ import path from 'node:path';
 import { startHarness, TEST_USER, type BotHarness } from '../support/bot-harness';
 import {
   advanceSignIns,
+  cardText,
   dialogCard,
   dialogInvoke,
   secretShown,
   submitData,
 } from '../component/rotation-support';
+import { APPROVER, clickAs, openChat } from '../component/consent-support';
+import { PCEMAIL_APP_ID } from '../../src/simulator/scenarios/healthy-tenant';
 import { BotFrameworkAuthority, TEST_BOT_PASSWORD } from '../support/bot-framework-authority';
 
 const WRONG_INSPECTOR_SECRET = 'Wrong~Inspector.Secret_Known_0042';
@@ -18,6 +21,9 @@ const WRONG_INSPECTOR_SECRET = 'Wrong~Inspector.Secret_Known_0042';
 const outputs: { where: string; text: string }[] = [];
 /** Every secret value and token that existed during the flows. */
 const secrets = new Set<string>([TEST_BOT_PASSWORD, WRONG_INSPECTOR_SECRET]);
+
+/** The new secret values addPassword returned, in order. */
+const addedValues: string[] = [];
 
 let authority: BotFrameworkAuthority;
 const realFetch = globalThis.fetch;
@@ -35,6 +41,17 @@ beforeAll(async () => {
         .catch(() => ({}))) as { access_token?: string };
       if (body.access_token) secrets.add(body.access_token);
     }
+    // Every new secret value Graph (the simulator) hands out, shown to anyone or not.
+    if (url.includes('/addPassword') && response.ok) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { secretText?: string };
+      if (body.secretText) {
+        secrets.add(body.secretText);
+        addedValues.push(body.secretText);
+      }
+    }
     return response;
   };
 });
@@ -44,22 +61,30 @@ afterAll(async () => {
   await authority.stop();
 });
 
-/** A bot with inbound auth on, the given tenant scenario; records what it emitted when stopped. */
+/**
+ * A bot with inbound auth on (off with `inboundAuth: false`, where the flow needs Teams SSO for the
+ * simulator's own app), the given tenant scenario; records what it emitted when stopped.
+ */
 async function withBot(
   scenario: string,
   env: Record<string, string>,
   flows: (bot: BotHarness) => Promise<void>,
   now?: () => Date,
+  inboundAuth = true,
 ): Promise<void> {
   const bot = await startHarness({
     scenario,
     ...(now ? { now } : {}),
-    env: { ...authority.env(), ...env },
-    authorization: (activity) => {
-      const token = authority.token(activity);
-      secrets.add(token);
-      return `Bearer ${token}`;
-    },
+    env: inboundAuth ? { ...authority.env(), ...env } : env,
+    ...(inboundAuth
+      ? {
+          authorization: (activity: Record<string, unknown>) => {
+            const token = authority.token(activity);
+            secrets.add(token);
+            return `Bearer ${token}`;
+          },
+        }
+      : {}),
   });
   for (const [name, value] of Object.entries(bot.simulator.productEnv())) {
     if (name.endsWith('_SECRET')) secrets.add(value);
@@ -226,6 +251,77 @@ describe('secrets never leave in a reply, a log line, a URL or an error', () => 
         });
       },
       () => new Date(time),
+    );
+  });
+
+  it('when PCEmail’s secret is rotated with the approver’s rights (CONSENT_MODE=delegated: begin, discard, begin again, show once), then the value waiting in memory reaches only the one dialog', async () => {
+    await withBot(
+      'rotation-not-owner',
+      { CONSENT_MODE: 'delegated', PCEMAIL_APP_ID, APPROVERS: APPROVER.aadObjectId },
+      async (bot) => {
+        const post = (url: string, body: unknown) =>
+          fetch(`${bot.simulator.url}${url}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+        await post('/_sim/sso/consent', {
+          clientId: bot.config.sso.clientId,
+          scopes: ['Application.ReadWrite.All'],
+        });
+        const sso = (await (
+          await post('/_sim/sso/token', {
+            clientId: bot.config.sso.clientId,
+            userId: APPROVER.aadObjectId,
+            displayName: APPROVER.name,
+            directoryRoles: ['Application Administrator'],
+          })
+        ).json()) as { token: string };
+        secrets.add(sso.token);
+        const signedIn = { authentication: { id: 'sso-1', connectionName: '', token: sso.token } };
+        const invokes: unknown[] = [];
+        const click = async (verb: string, data: Record<string, unknown>) => {
+          const answer = await clickAs(bot, APPROVER, verb, data, signedIn);
+          invokes.push(answer.body);
+          return answer;
+        };
+        const beginData = (card: unknown) =>
+          JSON.parse(
+            JSON.stringify(card).match(/"verb":"rotation\.begin","data":(\{[^}]*\})/)?.[1] ?? '{}',
+          ) as Record<string, unknown>;
+
+        await openChat(bot, APPROVER);
+        await bot.say('check pcemail permissions', { from: APPROVER });
+        const data = beginData(bot.connector.cards().at(-1));
+        const addedBefore = addedValues.length;
+        // Created, never shown, then discarded: the waiting value is dropped with it.
+        const first = await click('rotation.begin', data);
+        expect(cardText(first.card)).toMatch(/created with your rights/);
+        expect(addedValues).toHaveLength(addedBefore + 1);
+        const firstReveal = submitData(first.card).find((d) => d.verb === 'rotation.reveal');
+        const discarded = await click('rotation.discardNew', { appId: data.appId });
+        expect(cardText(discarded.card)).toMatch(/unsaved new secret was deleted/);
+        const gone = await dialogInvoke(bot, 'task/fetch', firstReveal ?? {}, APPROVER);
+        invokes.push(gone.body);
+        expect(secretShown(dialogCard(gone.body))).toBeUndefined();
+        // Created again and shown once: the dialog answer (left out of the outputs) holds it.
+        const second = await click('rotation.begin', beginData(discarded.card));
+        const reveal = submitData(second.card).find((d) => d.verb === 'rotation.reveal') ?? {};
+        const shown = await dialogInvoke(bot, 'task/fetch', reveal, APPROVER);
+        const value = secretShown(dialogCard(shown.body)) ?? '';
+        expect(value.length).toBeGreaterThan(20);
+        expect(addedValues).toHaveLength(addedBefore + 2);
+        expect(addedValues.at(-1)).toBe(value);
+        const again = await dialogInvoke(bot, 'task/fetch', reveal, APPROVER);
+        invokes.push(again.body);
+        expect(secretShown(dialogCard(again.body))).toBeUndefined();
+        outputs.push({
+          where: 'delegated rotation: invoke bodies but the one dialog',
+          text: JSON.stringify(invokes),
+        });
+      },
+      undefined,
+      false,
     );
   });
 

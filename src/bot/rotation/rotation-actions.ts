@@ -32,12 +32,13 @@ import {
   secretDialog,
   viewCard,
 } from './rotation-parts';
-import { errorMessage } from '../../domain/product-error';
 
 /**
  * The guided rotation in Teams. Rotate now is a dialog (task/fetch): the new value travels only in
  * that invoke's answer, to the one approver who clicked; the rotation card posted to the
  * conversation never carries it. Every other step is an Action.Execute on the rotation card.
+ * Expected outcomes (a refusal, Graph's 403, a stale card) have their own cards; anything else
+ * thrown here reaches the shared failed-turn answer (one error card, one log line with the code).
  */
 export function rotationActions(deps: BotDeps): CardAction[] {
   const ports = deps.rotation;
@@ -46,23 +47,15 @@ export function rotationActions(deps: BotDeps): CardAction[] {
     verb: CardVerb,
     run: (context: TurnContext, appId: string) => Promise<RotationView>,
   ) =>
-    execute(verb, parseRotationCard, async (context, { appId }) => {
-      try {
-        return viewCard(deps, ports, await run(context, appId));
-      } catch (error) {
-        deps.logger.error({ err: { message: errorMessage(error) }, verb }, 'rotation step failed');
-        return notice('Something went wrong; nothing was lost. Try again in a minute.');
-      }
-    });
+    execute(verb, parseRotationCard, async (context, { appId }) =>
+      viewCard(deps, ports, await run(context, appId)),
+    );
   const actions = [
-    dialogFetch(ROTATION_VERBS.start, 'Rotate now', parseRotateNow, async (context, button) =>
-      guardedDialog(deps, () => openRotationDialog(context, deps, ports, button)),
+    dialogFetch(ROTATION_VERBS.start, 'Rotate now', parseRotateNow, (context, button) =>
+      openRotationDialog(context, deps, ports, button),
     ),
     dialogSubmit(ROTATION_VERBS.saved, parseSaved, async (context, saved) => {
-      await guardedDialog(deps, async () => {
-        await markSecretSaved(ports, { actor: actorOf(context), ...saved });
-        return 'ok';
-      });
+      await markSecretSaved(ports, { actor: actorOf(context), ...saved });
       return 'Thank you. The rotation card in the chat watches for Emplifi Agent to use the new secret.';
     }),
     on(ROTATION_VERBS.check, (_context, appId) => checkRotation(ports, appId)),
@@ -126,16 +119,4 @@ async function openRotationDialog(
     ),
   );
   return secretDialog(deps, outcome.record, outcome.secretText, outcome.keyVaultProblem);
-}
-
-async function guardedDialog<T>(
-  deps: BotDeps,
-  run: () => Promise<T>,
-): Promise<T | TaskModuleTaskInfo> {
-  try {
-    return await run();
-  } catch (error) {
-    deps.logger.error({ err: { message: errorMessage(error) } }, 'rotation dialog failed');
-    return dialog('Rotate now', notice('Something went wrong; try again in a minute.'));
-  }
 }

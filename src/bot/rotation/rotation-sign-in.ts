@@ -29,7 +29,6 @@ import {
   secretDialog,
   viewCard,
 } from './rotation-parts';
-import { errorMessage } from '../../domain/product-error';
 
 const SIGN_IN_TEXT =
   'Sign in to rotate: PCEmail Ops changes PCEmail’s secrets with your own Microsoft Entra rights, so Teams signs you in first.';
@@ -44,7 +43,7 @@ type Delegated = NonNullable<RotationPorts['delegated']>;
  * here: Teams signs the approver in (Universal Actions SSO, as Approve does), the token is exchanged
  * on-behalf-of for delegated Application.ReadWrite.All, and addPassword runs with it. The value then
  * waits in this process's memory (RevealBox), for that approver only, until the "Show the new secret
- * (once)" dialog takes it. Remove old secret and the start-over delete sign in the same way.
+ * (once)" dialog takes it, the new secret is discarded, or 10 minutes pass. Remove old secret and the start-over delete sign in the same way.
  */
 export function signedInRotationActions(
   deps: BotDeps,
@@ -57,18 +56,14 @@ export function signedInRotationActions(
     parse: (data: CardData) => Parsed<T>,
     run: (context: TurnContext, data: T, passwords: PasswordPort) => Promise<AdaptiveCard>,
   ) =>
+    // Anything thrown reaches the shared failed-turn answer (one error card, one log line).
     execute(verb, parse, async (context, data) => {
-      try {
-        if (!isApprover(ports.approvers, actorOf(context).aadObjectId))
-          return await answerWithCard(context, notice(NOT_APPROVER));
-        const rights = await approverRights(context, deps, delegated);
-        if (rights === 'sign-in-requested') return '';
-        if ('refusal' in rights) return await answerWithCard(context, notice(rights.refusal));
-        return await answerWithCard(context, await run(context, data, rights.passwords));
-      } catch (error) {
-        deps.logger.error({ err: { message: errorMessage(error) }, verb }, 'rotation step failed');
-        return notice('Something went wrong; nothing was lost. Try again in a minute.');
-      }
+      if (!isApprover(ports.approvers, actorOf(context).aadObjectId))
+        return answerWithCard(context, notice(NOT_APPROVER));
+      const rights = await approverRights(context, deps, delegated);
+      if (rights === 'sign-in-requested') return '';
+      if ('refusal' in rights) return answerWithCard(context, notice(rights.refusal));
+      return answerWithCard(context, await run(context, data, rights.passwords));
     });
 
   const begin = signedIn(ROTATION_VERBS.begin, parseRotateNow, async (context, data, passwords) => {
@@ -113,6 +108,9 @@ export function signedInRotationActions(
     ROTATION_VERBS.discardNew,
     parseRotationCard,
     async (context, { appId }, passwords) => {
+      // The approver gave the unsaved secret up: its value (if still waiting here) goes first.
+      const current = await loadRotation(ports.store, appId);
+      if (current) box.drop(current.record.id);
       const view = await removeSecret(ports, {
         actor: actorOf(context),
         appId,
