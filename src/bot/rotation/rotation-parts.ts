@@ -4,7 +4,7 @@ import type { RotationPorts } from '../../app/rotation/rotation-ports';
 import type { StartOutcome } from '../../app/rotation/start-rotation';
 import { renderNoticeCard, type AdaptiveCard } from '../../cards';
 import { renderRotationCard, renderSecretDialogCard } from '../../cards/rotation';
-import { isGuid, type ErrorInfo } from '../../domain';
+import { ErrorCode, isGuid, type ErrorInfo } from '../../domain';
 import type { RotationRecord } from '../../domain/rotation';
 import type { BotDeps } from '../bot-deps';
 
@@ -62,11 +62,19 @@ export function notCreated(
         'A rotation of this secret is already under way; nothing new was created.',
       );
     case 'failed':
-      return notice(
-        `Microsoft Graph did not create the new secret: ${outcome.error.message}${refusalHint(outcome.error, approverRights)}` +
-          `${outcome.error.requestId ? ` Graph request id: ${outcome.error.requestId}.` : ''} Nothing was created; try again.`,
-      );
+      return notice(failedToCreate(outcome.error, approverRights));
   }
+}
+
+function failedToCreate(error: ErrorInfo, approverRights: boolean): string {
+  const requestId = error.requestId ? ` Graph request id: ${error.requestId}.` : '';
+  // Graph answered 2xx with a body we could not read: the secret may exist without anyone seeing it.
+  if (error.code === ErrorCode.GraphResponseMalformed)
+    return (
+      `Microsoft Graph's answer to adding the new secret could not be read, so its value cannot be shown.${requestId} ` +
+      'A secret may have been created: look under PCEmail → Certificates & secrets in the Entra admin center, delete any new secret named "PCEmail Ops rotation …" that nobody saw, then try again.'
+    );
+  return `Microsoft Graph did not create the new secret: ${error.message}${refusalHint(error, approverRights)}${requestId} Nothing was created; try again.`;
 }
 
 function refusalHint(error: ErrorInfo, approverRights: boolean): string {
