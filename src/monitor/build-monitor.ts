@@ -13,6 +13,7 @@ import { MailboxIngestionReader, type IngestionSweep } from '../tenant/mailbox-i
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { runIngestion, type IngestionSource } from './ingestion-job';
 import type { Notifier } from '../ports/notifier';
+import type { NotificationFacts } from '../ports/notification-facts';
 import { runSecretExpiry, type CredentialSource, type ReminderRotation } from './secret-expiry-job';
 import { usageLine } from '../cards/rotation/credential-usage';
 import { SIGN_IN_WINDOW_DAYS, type UsageFacts } from '../domain/rotation';
@@ -28,16 +29,6 @@ export interface MonitorOptions {
   logger: Logger;
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
-}
-
-/** What the chat commands show and check about notifications. */
-export interface NotificationFacts {
-  watchedApps: string[];
-  reminderDays: number[];
-  schedules: { secretExpiry?: string; ingestion?: string; digest?: string; timezone: string };
-  mailboxCount: number;
-  backlogMinutes: number;
-  externalJobs: boolean;
 }
 
 export interface Monitor {

@@ -89,6 +89,10 @@ describe('the application layer', () => {
     expect(importsInto('app', ['bot', 'monitor', 'cards'])).toEqual([]);
   });
 
+  it('leaves bot/ importing nothing from monitor/ (the notification facts are a port type)', () => {
+    expect(importsInto('bot', ['monitor'])).toEqual([]);
+  });
+
   it('has ports that depend on no implementation', () => {
     expect(importsInto('ports', ['app', 'bot', 'monitor', 'store', 'tenant'])).toEqual([]);
   });
