@@ -93,6 +93,11 @@ describe('the application layer', () => {
     expect(importsInto('bot', ['monitor'])).toEqual([]);
   });
 
+  it('keeps the consent and check use cases off tenant/ (they name port types only)', () => {
+    expect(importsInto('app/consent', ['tenant'])).toEqual([]);
+    expect(importsInto('app/check', ['tenant'])).toEqual([]);
+  });
+
   it('has ports that depend on no implementation', () => {
     expect(importsInto('ports', ['app', 'bot', 'monitor', 'store', 'tenant'])).toEqual([]);
   });
