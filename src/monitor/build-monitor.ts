@@ -14,7 +14,11 @@ import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
 import { runIngestion, type IngestionSource } from './ingestion-job';
 import type { Notifier } from '../ports/notifier';
 import type { NotificationFacts } from '../ports/notification-facts';
-import { runSecretExpiry, type CredentialSource, type ReminderRotation } from './secret-expiry-job';
+import { runSecretExpiry } from './secret-expiry-job';
+import type {
+  CredentialSource,
+  ReminderRotation,
+} from '../app/notifications/secret-expiry-reminders';
 import { usageLine } from '../cards/rotation/credential-usage';
 import { SIGN_IN_WINDOW_DAYS, type UsageFacts } from '../domain/rotation';
 import { SignInLogReader } from '../tenant/sign-in-log-reader';

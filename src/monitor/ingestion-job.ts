@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import { plural } from '../domain/plural';
 import { updateItem, type StateStore } from '../store/state-store';
 import type { IngestionSweep } from '../tenant/mailbox-ingestion-reader';
-import { deliverOnce, type DeliveryResult } from './deliver-once';
+import { deliverOnce, type DeliveryResult } from '../app/notifications/deliver-once';
 import {
   nextStatus,
   observeMailbox,
@@ -22,7 +22,10 @@ import {
   type StateChange,
 } from '../domain/notifications/ingestion-rules';
 import type { Notifier } from '../ports/notifier';
-import { FAN_OUT_CONCURRENCY, forgetGoneChannel } from './secret-expiry-job';
+import {
+  FAN_OUT_CONCURRENCY,
+  forgetGoneChannel,
+} from '../app/notifications/secret-expiry-reminders';
 import type { ChannelTarget, Subscriptions } from '../ports/subscriptions';
 import { channelLedgerPrefix } from '../store/state-subscriptions';
 
