@@ -93,9 +93,10 @@ describe('the application layer', () => {
     expect(importsInto('bot', ['monitor'])).toEqual([]);
   });
 
-  it('keeps the consent and check use cases off tenant/ (they name port types only)', () => {
+  it('keeps the consent, check and notification use cases off tenant/ (they name port types only)', () => {
     expect(importsInto('app/consent', ['tenant'])).toEqual([]);
     expect(importsInto('app/check', ['tenant'])).toEqual([]);
+    expect(importsInto('app/notifications', ['tenant'])).toEqual([]);
   });
 
   it('has ports that depend on no implementation', () => {

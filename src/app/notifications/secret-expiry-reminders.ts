@@ -19,6 +19,7 @@ import {
 import type { ChannelTarget, Subscriptions } from '../../ports/subscriptions';
 import { channelLedgerPrefix } from '../../store/state-subscriptions';
 import { errorMessage } from '../../domain/product-error';
+import { FAN_OUT_CONCURRENCY, forgetGoneChannel } from './channel-fan-out';
 
 /** Reads the watched apps' credentials (the inspector in production). */
 export interface CredentialSource {
@@ -62,11 +63,6 @@ export interface ReminderRotation {
 }
 
 const STALE_CLAIM_MS = 10 * 60_000;
-/**
- * Channels worked on at once. Waiting for a send slot costs nothing, and a full second's worth of
- * Teams' per-tenant limit (50) must be ready when a window opens, or the fan-out falls behind it.
- */
-export const FAN_OUT_CONCURRENCY = 64;
 
 /**
  * The secret-expiry use case: for every credential of every watched app that crossed a
@@ -189,18 +185,6 @@ function reminderView(
       ? { rotatable: true, rotateWithSignIn: deps.rotation.signIn }
       : {}),
   };
-}
-
-/** Teams said the bot can no longer post there (403/404): the subscription goes. */
-export async function forgetGoneChannel(
-  deps: { subscriptions: Subscriptions; logger: Logger },
-  target: ChannelTarget,
-): Promise<void> {
-  deps.logger.warn(
-    { conversation: target.conversation.key },
-    'the bot can no longer post in a subscribed conversation; removing the subscription',
-  );
-  await deps.subscriptions.unsubscribe(target.conversation.key);
 }
 
 /** The sign-in facts for the due credentials, read once per run (not per channel). */
