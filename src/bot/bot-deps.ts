@@ -1,6 +1,6 @@
 import type { ExchangeEnvironment } from '../domain/cloud';
 import type { Logger } from '../logger';
-import type { NotificationFacts } from '../monitor/build-monitor';
+import type { NotificationFacts } from '../ports/notification-facts';
 import type { Notifier } from '../ports/notifier';
 import type { ConversationRegistry } from './conversation-registry';
 import type { RotationPorts } from '../app/rotation/rotation-ports';

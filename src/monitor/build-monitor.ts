@@ -9,11 +9,17 @@ import type { StateStore } from '../store/state-store';
 import { AppOnlySignIn } from '../tenant/app-only-sign-in';
 import { CredentialReader, type WatchedAppTarget } from '../tenant/credential-reader';
 import { graphDefaultScope } from '../tenant/graph-scope';
-import { MailboxIngestionReader, type IngestionSweep } from '../tenant/mailbox-ingestion-reader';
+import { MailboxIngestionReader } from '../tenant/mailbox-ingestion-reader';
 import { realSleep, type TransportPolicy } from '../tenant/transport-policy';
-import { runIngestion, type IngestionSource } from './ingestion-job';
+import { runIngestion } from './ingestion-job';
+import type { IngestionSource, IngestionSweep } from '../ports/ingestion-source';
 import type { Notifier } from '../ports/notifier';
-import { runSecretExpiry, type CredentialSource, type ReminderRotation } from './secret-expiry-job';
+import type { NotificationFacts } from '../ports/notification-facts';
+import { runSecretExpiry } from './secret-expiry-job';
+import type {
+  CredentialSource,
+  ReminderRotation,
+} from '../app/notifications/secret-expiry-reminders';
 import { usageLine } from '../cards/rotation/credential-usage';
 import { SIGN_IN_WINDOW_DAYS, type UsageFacts } from '../domain/rotation';
 import { SignInLogReader } from '../tenant/sign-in-log-reader';
@@ -28,16 +34,6 @@ export interface MonitorOptions {
   logger: Logger;
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
-}
-
-/** What the chat commands show and check about notifications. */
-export interface NotificationFacts {
-  watchedApps: string[];
-  reminderDays: number[];
-  schedules: { secretExpiry?: string; ingestion?: string; digest?: string; timezone: string };
-  mailboxCount: number;
-  backlogMinutes: number;
-  externalJobs: boolean;
 }
 
 export interface Monitor {

@@ -15,6 +15,7 @@ import { parseAppRoleAssignment, parseCollectionBody, parsePermissionGrant } fro
 import { encodePathSegment, odataString } from './graph-reads';
 import { rawGraphCall, type RawAnswer, type TokenSource } from './graph-raw-call';
 import type { TransportPolicy } from './transport-policy';
+import type { ConsentGrantWriter, WriteOutcome } from '../ports/consent-writer';
 
 export interface ConsentWriterOptions {
   /**
@@ -35,10 +36,6 @@ export interface ConsentWriterOptions {
   policy: TransportPolicy;
 }
 
-/** One Graph write: done (or found done already), or why not, with Graph's request id either way. */
-export type WriteOutcome =
-  { ok: true; alreadyExisted: boolean; requestId?: string } | { ok: false; error: ErrorInfo };
-
 /** Graph's answer when the app role is assigned already (a 400, not a 409). */
 const ALREADY_ASSIGNED = /already exists on the object/i;
 /** Owners named on a request card; the rest are left out. */
@@ -53,7 +50,7 @@ type Method = 'GET' | 'POST' | 'PATCH';
  * once with a fresh token, since roles granted to the bot since its token was issued only show up
  * in a new one.
  */
-export class ConsentWriter {
+export class ConsentWriter implements ConsentGrantWriter {
   private readonly client: Client;
   private readonly readClient: Client;
 

@@ -13,12 +13,9 @@ import { createGraphClient } from './graph-client';
 import { parsed, parseInboxSummary } from './graph-parse';
 import { encodePathSegment, inboxRead } from './graph-reads';
 import type { TransportPolicy } from './transport-policy';
+import type { IngestionSweep } from '../ports/ingestion-source';
 
 export type { MailboxIngestion };
-
-export type IngestionSweep =
-  | { signedIn: true; mailboxes: Map<string, Outcome<MailboxIngestion>> }
-  | { signedIn: false; error: ErrorInfo };
 
 export interface MailboxIngestionReaderOptions {
   /** PCEmail's own identity: the sweep sees what PCEmail sees. */

@@ -8,6 +8,7 @@ import {
 } from '@azure/msal-node';
 import { EntraNetworkClient } from './entra-network-client';
 import type { TransportPolicy } from './transport-policy';
+import type { OboFailure, OboResult } from '../ports/on-behalf-of';
 
 /**
  * The Microsoft Graph delegated scopes the approver's token is exchanged for in
@@ -38,25 +39,6 @@ export interface OnBehalfOfOptions {
   graphResource: string;
   policy: TransportPolicy;
 }
-
-/** Why a user token could not be exchanged, in words for the approver. */
-export type OboFailureKind =
-  | 'expired'
-  | 'consent-missing'
-  | 'wrong-app'
-  | 'invalid-token'
-  | 'throttled'
-  | 'unavailable'
-  | 'refused';
-
-export interface OboFailure {
-  kind: OboFailureKind;
-  message: string;
-  aadsts?: number;
-  correlationId?: string;
-}
-
-export type OboResult = { ok: true; accessToken: string } | { ok: false; failure: OboFailure };
 
 /**
  * Exchanges the approver's Teams SSO token on-behalf-of the bot for a Graph token carrying the

@@ -9,7 +9,6 @@ import {
   type SnapshotSettings,
   type TenantSnapshot,
 } from '../domain';
-import type { RestrictionSetting } from '../domain/restriction-model';
 import type { ResourceServicePrincipal, PcemailToken } from '../domain/tenant-snapshot';
 import { INSPECTOR_PERMISSIONS_TEXT } from '../domain/inspector-permissions';
 import { AppOnlySignIn } from './app-only-sign-in';
@@ -34,6 +33,7 @@ import {
   servicePrincipalsRead,
 } from './graph-reads';
 import type { TransportPolicy } from './transport-policy';
+import type { PcemailTarget, SnapshotReader } from '../ports/tenant-reader';
 
 export interface TenantReaderOptions {
   tenant: { id: string; mode: 'live' | 'simulated' };
@@ -45,24 +45,12 @@ export interface TenantReaderOptions {
   now: () => Date;
 }
 
-export interface PcemailTarget {
-  appId?: string;
-  appName: string;
-  clientSecret?: string;
-  mailboxes: string[];
-  outOfScopeMailbox?: string;
-  /** The mail-enabled security group that scopes PCEmail (typed in the setup wizard), for the fixes. */
-  scopeGroup?: string;
-  /** RESTRICTION_MODEL; `auto` or unset infers it from the evidence. */
-  restrictionModel?: RestrictionSetting;
-}
-
 /**
  * Gathers everything the checks need (gather, then judge). The inspector's directory reads and
  * PCEmail's own sign-in and mailbox reads run side by side, so a full check costs two sequential
  * round trips once the inspector's token is cached, three from cold (bench/check measures it).
  */
-export class TenantReader {
+export class TenantReader implements SnapshotReader {
   private readonly inspectorClient;
 
   constructor(private readonly options: TenantReaderOptions) {

@@ -89,6 +89,16 @@ describe('the application layer', () => {
     expect(importsInto('app', ['bot', 'monitor', 'cards'])).toEqual([]);
   });
 
+  it('leaves bot/ importing nothing from monitor/ (the notification facts are a port type)', () => {
+    expect(importsInto('bot', ['monitor'])).toEqual([]);
+  });
+
+  it('keeps the consent, check and notification use cases off tenant/ (they name port types only)', () => {
+    expect(importsInto('app/consent', ['tenant'])).toEqual([]);
+    expect(importsInto('app/check', ['tenant'])).toEqual([]);
+    expect(importsInto('app/notifications', ['tenant'])).toEqual([]);
+  });
+
   it('has ports that depend on no implementation', () => {
     expect(importsInto('ports', ['app', 'bot', 'monitor', 'store', 'tenant'])).toEqual([]);
   });

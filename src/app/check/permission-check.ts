@@ -1,5 +1,5 @@
 import { diagnose, type Diagnosis } from '../../domain';
-import type { PcemailTarget, TenantReader } from '../../tenant/snapshot-reader';
+import type { PcemailTarget, SnapshotReader } from '../../ports/tenant-reader';
 
 /** The "check pcemail permissions" use case: gather the tenant's facts, then judge them. */
 export interface PermissionCheck {
@@ -8,7 +8,7 @@ export interface PermissionCheck {
 }
 
 export function createPermissionCheck(
-  reader: TenantReader,
+  reader: SnapshotReader,
   target: PcemailTarget,
 ): PermissionCheck {
   return {

@@ -14,7 +14,8 @@ import {
   type Person,
 } from '../../domain/consent';
 import { admitDecision, type DecisionInput } from './admit-decision';
-import type { ConsentGrantWriter, ConsentInspection, ConsentServiceDeps } from './consent-deps';
+import type { ConsentGrantWriter } from '../../ports/consent-writer';
+import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
 import { approverRefused, approverWriter } from './delegated-approval';
 import {
   closedNotice,

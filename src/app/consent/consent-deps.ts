@@ -9,27 +9,13 @@ import type { Logger } from '../../logger';
 import type { StoredConversation } from '../../ports/conversations';
 import type { RequestBoard } from '../../ports/request-board';
 import type { StateStore } from '../../store/state-store';
-import type { WriteOutcome } from '../../tenant/consent-writer';
-import type { OboResult } from '../../tenant/on-behalf-of';
+import type { ConsentGrantWriter } from '../../ports/consent-writer';
+import type { OboResult } from '../../ports/on-behalf-of';
 
 /** What the tenant says about consent right now: the gap, and the consent checks' verdicts. */
 export interface ConsentInspection {
   gap: ConsentGap;
   consentChecks: CheckRow[];
-}
-
-/** The Graph writes a grant needs (implemented by tenant/ConsentWriter). */
-export interface ConsentGrantWriter {
-  assignAppRole(input: {
-    resourceId: string;
-    principalId: string;
-    appRoleId: string;
-  }): Promise<WriteOutcome>;
-  grantOrganizationScope(input: {
-    clientId: string;
-    resourceId: string;
-    scope: string;
-  }): Promise<WriteOutcome>;
 }
 
 /**

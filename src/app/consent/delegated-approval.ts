@@ -1,5 +1,6 @@
 import type { ConsentRequest, Person } from '../../domain/consent';
-import type { ConsentGrantWriter, ConsentServiceDeps } from './consent-deps';
+import type { ConsentGrantWriter } from '../../ports/consent-writer';
+import type { ConsentServiceDeps } from './consent-deps';
 import type { ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 import type { GrantResult } from './grant-missing-consent';
 

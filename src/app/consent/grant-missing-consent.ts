@@ -5,7 +5,7 @@ import {
   type GrantStep,
 } from '../../domain/consent';
 import type { ErrorInfo } from '../../domain';
-import type { ConsentGrantWriter } from './consent-deps';
+import type { ConsentGrantWriter } from '../../ports/consent-writer';
 
 export interface GrantResult {
   steps: GrantStep[];

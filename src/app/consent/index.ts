@@ -3,12 +3,7 @@ export {
   type ConsentHistoryView,
   type ConsentService,
 } from './consent-service';
-export type {
-  ConsentGrantWriter,
-  ConsentInspection,
-  ConsentServiceDeps,
-  DelegatedGrants,
-} from './consent-deps';
+export type { ConsentInspection, ConsentServiceDeps, DelegatedGrants } from './consent-deps';
 export type { Actor, ConsentActionOutcome, ConsentNoticeView } from './consent-outcome';
 export type { Delivery, RequestConsentOutcome } from './request-consent';
 export { inspectConsent } from './inspect-consent';

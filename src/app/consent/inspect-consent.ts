@@ -1,6 +1,6 @@
 import { diagnose } from '../../domain';
 import { findConsentGap } from '../../domain/consent';
-import type { PcemailTarget, TenantReader } from '../../tenant/snapshot-reader';
+import type { PcemailTarget, SnapshotReader } from '../../ports/tenant-reader';
 import type { ConsentInspection } from './consent-deps';
 
 /**
@@ -10,7 +10,7 @@ import type { ConsentInspection } from './consent-deps';
  * evidence, and under RBAC a tenant-wide Mail.* consent must never be requested or granted.
  */
 export function inspectConsent(
-  reader: TenantReader,
+  reader: SnapshotReader,
   target: PcemailTarget,
 ): () => Promise<ConsentInspection> {
   return async () => {

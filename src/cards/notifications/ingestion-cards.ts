@@ -12,8 +12,21 @@ import { formatUtc } from '../format-time';
 import { plainText } from '../plain-text';
 import { plural } from '../../domain/plural';
 import { formatAge, note, simulatedLine } from './notification-parts';
+import type {
+  IngestionChangesCardView,
+  IngestionChangeView,
+  IngestionDigestCardView,
+  IngestionStateView,
+  MailboxRowView,
+} from '../../domain/notifications/ingestion-views';
 
-export type IngestionStateView = 'healthy' | 'degraded' | 'failing' | 'unknown';
+export type {
+  IngestionChangesCardView,
+  IngestionChangeView,
+  IngestionDigestCardView,
+  IngestionStateView,
+  MailboxRowView,
+};
 
 const STATE_WORD: Record<IngestionStateView, string> = {
   healthy: 'HEALTHY',
@@ -21,20 +34,6 @@ const STATE_WORD: Record<IngestionStateView, string> = {
   failing: 'FAILING',
   unknown: 'UNKNOWN',
 };
-
-export interface IngestionChangeView {
-  address: string;
-  /** The state the channel was last told; absent when it was never told about the mailbox. */
-  from?: IngestionStateView;
-  to: IngestionStateView;
-  reason?: string;
-  since: string;
-}
-
-export interface IngestionChangesCardView {
-  changes: IngestionChangeView[];
-  simulated: boolean;
-}
 
 /** One card per channel per run, listing every mailbox whose state changed since it was told. */
 export function renderIngestionChangesCard(view: IngestionChangesCardView): AdaptiveCard {
@@ -79,26 +78,6 @@ export function renderIngestionChangesCard(view: IngestionChangesCardView): Adap
     ],
     title,
   );
-}
-
-export interface MailboxRowView {
-  address: string;
-  state: IngestionStateView;
-  reason?: string;
-  totalItemCount?: number;
-  unreadItemCount?: number;
-  oldestUnreadAt?: string;
-  newestAt?: string;
-}
-
-export interface IngestionDigestCardView {
-  rows: MailboxRowView[];
-  /** When the sweep behind the rows ran. */
-  sweptAt: string;
-  backlogMinutes: number;
-  simulated: boolean;
-  /** The first card a channel gets: every mailbox as it stands, before any change is reported. */
-  baseline?: boolean;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type CardElement,
 } from '../adaptive-card';
 import type { CredentialView } from '../../domain/notifications/credential-view';
+import type { SecretReminderView } from '../../domain/notifications/secret-reminder-view';
 import { SNOOZE_DAYS } from '../../domain/notifications/snooze';
 import { cardTitle } from '../card-parts';
 import { CARD_VERBS } from '../card-verbs';
@@ -19,29 +20,7 @@ export const SNOOZE_VERB = CARD_VERBS.notify.snooze;
 export const CHECK_NOW_VERB = CARD_VERBS.notify.checkNow;
 export { SNOOZE_DAYS };
 
-export type { CredentialView };
-
-export interface SecretReminderView {
-  appName: string;
-  appId: string;
-  credential: CredentialView;
-  /** Whole days left (negative once expired). */
-  daysLeft: number;
-  expired: boolean;
-  /** A credential of the same app that ends later, when there is one. */
-  newer?: CredentialView;
-  simulated: boolean;
-  /** Set when someone snoozed it in this channel (the card as the Snooze click answers). */
-  snoozed?: { until: string; by: string };
-  /** A line for the person who clicked (e.g. why Snooze was refused). */
-  notice?: string;
-  /** "last used …", "not used in the last 30 days", or why that is unknown (sign-in logs). */
-  usage?: string;
-  /** PCEmail's own secret: the card offers Rotate now (the guided rotation's dialog). */
-  rotatable?: boolean;
-  /** CONSENT_MODE=delegated: Rotate now signs the approver in (an Action.Execute). */
-  rotateWithSignIn?: boolean;
-}
+export type { CredentialView, SecretReminderView };
 
 /** A secret-expiry reminder: what expires, when, what breaks, how to rotate. */
 export function renderSecretReminderCard(view: SecretReminderView): AdaptiveCard {

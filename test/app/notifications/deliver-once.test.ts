@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deliverOnce, type Claimable } from '../../src/monitor/deliver-once';
-import type { PostOutcome } from '../../src/ports/notifier';
-import { FileStateStore } from '../../src/store';
+import { deliverOnce, type Claimable } from '../../../src/app/notifications/deliver-once';
+import type { PostOutcome } from '../../../src/ports/notifier';
+import { FileStateStore } from '../../../src/store';
 
 interface Record_ extends Claimable {
   sent?: number;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isStoreConflict, updateItem, type StateStore } from '../store/state-store';
-import type { PostOutcome } from '../ports/notifier';
+import { isStoreConflict, updateItem, type StateStore } from '../../store/state-store';
+import type { PostOutcome } from '../../ports/notifier';
 
 /** A ledger record that a sender claims before it posts, so two senders never post the same thing. */
 export interface Claimable {
