@@ -40,6 +40,8 @@ export const loadBenchmark: Benchmark = {
     const tenantId = simulator.productEnv().TENANT_ID ?? '';
     const baseEnv: NodeJS.ProcessEnv = { ...process.env };
     for (const name of ['BOT_ID', 'BOT_PASSWORD', 'TENANT_ID', 'LOG_LEVEL']) delete baseEnv[name];
+    // A live tenant without BOT_ID starts only with inbound auth off, on 127.0.0.1 (as here).
+    baseEnv.INBOUND_AUTH = 'off';
     const activity = (text: string): Record<string, unknown> => ({
       type: 'message',
       id: 'bench-1',

@@ -33,6 +33,8 @@ export const soakBenchmark: Benchmark = {
       ...simulator.productEnv(),
       STATE_DIR: stateDir,
       NODE_ENV: 'production',
+      // A live tenant without BOT_ID starts only with inbound auth off, on 127.0.0.1 (as here).
+      INBOUND_AUTH: 'off',
     };
     delete env.BOT_ID;
     const body = (text: string) =>
