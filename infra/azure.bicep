@@ -317,6 +317,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       // az webapp list-runtimes --os linux: https://learn.microsoft.com/azure/app-service/configure-language-nodejs?pivots=platform-linux
       linuxFxVersion: linuxFxVersion
+      // The same command as `npm start` and the artifact (test/app-package/runtime.test.ts).
       appCommandLine: 'node dist/index.js'
       alwaysOn: webAppSku != 'F1' // the free tier cannot stay on
       healthCheckPath: '/healthz'

@@ -27,10 +27,11 @@ const REPORTER = path.join(__dirname, 'memory-reporter.js');
 export async function spawnBot(
   entry: string,
   env: NodeJS.ProcessEnv,
-  options: { sampleMs?: number } = {},
+  options: { sampleMs?: number; nodeFlags?: string[] } = {},
 ): Promise<BotProcess> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '-r', REPORTER, entry], {
+  const args = ['--expose-gc', ...(options.nodeFlags ?? []), '-r', REPORTER, entry];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...env, PORT: '0', MEMORY_SAMPLE_MS: String(options.sampleMs ?? 100) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

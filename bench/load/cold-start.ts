@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { productNodeFlags } from './product-node-flags';
 import { spawnBot } from './bot-process';
 
 export interface ColdStart {
@@ -21,7 +22,7 @@ export async function measureColdStart(
   delete childEnv.TENANT_ID;
   delete childEnv.BOT_ID;
   const started = performance.now();
-  const bot = await spawnBot(entry, childEnv, { sampleMs: 250 });
+  const bot = await spawnBot(entry, childEnv, { sampleMs: 250, nodeFlags: productNodeFlags() });
   try {
     for (;;) {
       const status = await fetch(`${bot.url}/readyz`).then(

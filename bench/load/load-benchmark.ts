@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startSimulator } from '../../src/simulator';
 import { environment, mib, type Benchmark } from '../benchmark';
 import { peakRss, spawnBot } from './bot-process';
+import { productNodeFlags } from './product-node-flags';
 import { measureColdStart } from './cold-start';
 import { drive, type LoadFigures } from './drive';
 import { NullConnector } from './null-connector';
@@ -59,7 +60,8 @@ export const loadBenchmark: Benchmark = {
       env: NodeJS.ProcessEnv,
       text: string,
     ): Promise<CaseFigures> => {
-      const bot = await spawnBot(entry, env, { sampleMs: 50 });
+      const nodeFlags = entry === PRODUCT_ENTRY ? productNodeFlags() : [];
+      const bot = await spawnBot(entry, env, { sampleMs: 50, nodeFlags });
       try {
         await drive(bot.url, activity(text), WARMUP_SECONDS, CONNECTIONS);
         const before = connector.received;

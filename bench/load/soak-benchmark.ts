@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { startSimulator } from '../../src/simulator';
 import { environment, mib, type Benchmark } from '../benchmark';
 import { spawnBot, type MemorySample } from './bot-process';
+import { productNodeFlags } from './product-node-flags';
 import { NullConnector } from './null-connector';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? '10');
@@ -51,6 +52,7 @@ export const soakBenchmark: Benchmark = {
       });
     const bot = await spawnBot(path.join(__dirname, '..', '..', 'src', 'index.js'), env, {
       sampleMs: 1000,
+      nodeFlags: productNodeFlags(),
     });
     const gcTimer = setInterval(() => bot.gc(), 10_000);
     try {

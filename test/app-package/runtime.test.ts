@@ -37,3 +37,17 @@ describe('the supported runtime: Node.js 24 LTS', () => {
     expect(readRepoFile('README.md')).not.toMatch(/Node(\.js)? 20\b/);
   });
 });
+
+describe('how the product is started', () => {
+  const startCommand = (command: string): string => command.split('&&').at(-1)!.trim();
+  const scripts = (JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> })
+    .scripts;
+
+  it('when npm start, the production artifact and the Azure Web App start the bot, then they run the same command with the same Node.js flags', () => {
+    const local = startCommand(scripts.start!);
+    expect(local).toMatch(/^node (--[\w-]+(=\S+)? )*dist\/index\.js$/);
+    const artifact = /start: '([^']+)'/.exec(readRepoFile('scripts/build-artifact.js'))?.[1];
+    const azure = /appCommandLine: '([^']+)'/.exec(readRepoFile('infra/azure.bicep'))?.[1];
+    expect({ artifact, azure }).toEqual({ artifact: local, azure: local });
+  });
+});
