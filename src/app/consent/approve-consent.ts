@@ -17,14 +17,9 @@ import { admitDecision, type DecisionInput } from './admit-decision';
 import type { ConsentGrantWriter } from '../../ports/consent-writer';
 import type { ConsentInspection, ConsentServiceDeps } from './consent-deps';
 import { approverRefused, approverWriter } from './delegated-approval';
-import {
-  closedNotice,
-  expiredNotice,
-  type ConsentActionOutcome,
-  type ConsentNoticeView,
-} from './consent-outcome';
+import { type ConsentActionOutcome, type ConsentNoticeView } from './consent-outcome';
+import { answerSettled } from './answer-settled';
 import { changeRequest } from './consent-records';
-import { recordExpiry } from './expire-request';
 import { grantMissingConsent } from './grant-missing-consent';
 import { personOf } from './person-of';
 import { audit, publishRequest } from './publish-request';
@@ -67,12 +62,9 @@ export async function approveConsent(
   if (!decision || !after) return { notice: { kind: 'not-found' } };
   switch (decision.kind) {
     case 'expire':
-      await recordExpiry(deps, after);
-      return { request: after, notice: expiredNotice(after) };
     case 'closed':
-      return { request: after, notice: closedNotice(after) };
     case 'busy':
-      return { request: after, notice: { kind: 'busy', by: decision.by } };
+      return answerSettled(deps, decision, after);
     case 'waiting-for-consent':
       return { request: after, notice: { kind: 'waiting-for-consent' } };
     case 'approve-link':

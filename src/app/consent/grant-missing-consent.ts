@@ -52,11 +52,7 @@ export async function grantMissingConsent(
       appRoleId: role.id,
     });
     if (outcome.ok) {
-      steps.push({
-        permission: strip(role),
-        outcome: outcome.alreadyExisted ? 'already-granted' : 'granted',
-        requestId: outcome.requestId,
-      });
+      steps.push(doneStep(role, outcome));
       continue;
     }
     steps.push(failedStep(role, outcome.error));
@@ -73,11 +69,7 @@ export async function grantMissingConsent(
       scope: delegated.name,
     });
     if (outcome.ok) {
-      steps.push({
-        permission: strip(delegated),
-        outcome: outcome.alreadyExisted ? 'already-granted' : 'granted',
-        requestId: outcome.requestId,
-      });
+      steps.push(doneStep(delegated, outcome));
       continue;
     }
     steps.push(failedStep(delegated, outcome.error));
@@ -88,6 +80,17 @@ export async function grantMissingConsent(
 
 function strip(permission: ConsentPermission): ConsentPermission {
   return { name: permission.name, type: permission.type };
+}
+
+function doneStep(
+  permission: ConsentPermission,
+  outcome: { alreadyExisted: boolean; requestId?: string },
+): GrantStep {
+  return {
+    permission: strip(permission),
+    outcome: outcome.alreadyExisted ? 'already-granted' : 'granted',
+    requestId: outcome.requestId,
+  };
 }
 
 function failedStep(permission: ConsentPermission, error: ErrorInfo): GrantStep {

@@ -1,9 +1,9 @@
 import { decideRejection, type RejectionDecision } from '../../domain/consent';
 import { admitDecision, type DecisionInput } from './admit-decision';
 import type { ConsentServiceDeps } from './consent-deps';
-import { closedNotice, expiredNotice, type ConsentActionOutcome } from './consent-outcome';
+import type { ConsentActionOutcome } from './consent-outcome';
+import { answerSettled } from './answer-settled';
 import { changeRequest } from './consent-records';
-import { recordExpiry } from './expire-request';
 import { personOf } from './person-of';
 import { audit, publishRequest } from './publish-request';
 
@@ -30,12 +30,9 @@ export async function rejectConsent(
   if (!decision || !after) return { notice: { kind: 'not-found' } };
   switch (decision.kind) {
     case 'expire':
-      await recordExpiry(deps, after);
-      return { request: after, notice: expiredNotice(after) };
     case 'closed':
-      return { request: after, notice: closedNotice(after) };
     case 'busy':
-      return { request: after, notice: { kind: 'busy', by: decision.by } };
+      return answerSettled(deps, decision, after);
     case 'reject':
       await audit(deps, 'rejected', after, by, reason ? { detail: `Reason: ${reason}` } : {});
       await publishRequest(deps, after);
